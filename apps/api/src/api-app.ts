@@ -1,0 +1,43 @@
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@enterpark/config';
+import { ApiModule } from './api.module';
+import { validationExceptionFactory } from './errors/validation-errors';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds (does not start) the HTTP application for `config`. */
+export async function createApiApp(config: AppConfig, options: { shutdownHooks: boolean }): Promise<NestFastifyApplication> {
+  if (!config.jwtSecret) throw new Error('JWT_SECRET is not set (apps/standalone generates one for the embedded default)');
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true, maxParamLength: 200 });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  if (options.shutdownHooks) app.enableShutdownHooks();
+  await app.register(helmet, { contentSecurityPolicy: false });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      validationError: { target: false, value: false },
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('EnterPark 进园区服务平台 API')
+      .setDescription('需求清单、工单分派与一对一服务。所有路径位于 /api/v1 下；列表接口支持 limit 与 cursor 分页。')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

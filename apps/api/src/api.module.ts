@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { LoggerModule } from 'nestjs-pino';
+import { ClockModule } from '@enterpark/common';
+import { AppConfig, ConfigModule } from '@enterpark/config';
+import { DatabaseModule } from '@enterpark/database';
+import { DemandModule } from '@enterpark/demand';
+import { QueueModule } from '@enterpark/events';
+import { IdentityModule } from '@enterpark/identity';
+import { MatchingModule } from '@enterpark/matching';
+import { TicketsModule } from '@enterpark/tickets';
+import { AccessTokenService } from './auth/access-token.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { BootstrapService } from './bootstrap/bootstrap.service';
+import { DemandListsController } from './demand-lists/demand-lists.controller';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './http/logger-options';
+import { ProvidersController } from './providers/providers.controller';
+import { TicketsController } from './tickets/tickets.controller';
+import { UsersController } from './users/users.controller';
+import { ZonesController } from './zones/zones.controller';
+
+/** The HTTP application: controllers, guards and the error filter. It produces events, never consumes them. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        ClockModule,
+        DatabaseModule,
+        QueueModule.forRoot(),
+        JwtModule.registerAsync({
+          inject: [AppConfig],
+          useFactory: (c: AppConfig) => ({ secret: c.jwtSecret }),
+        }),
+        IdentityModule,
+        DemandModule,
+        TicketsModule,
+        MatchingModule,
+      ],
+      controllers: [AuthController, HealthController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController],
+      providers: [
+        AccessTokenService,
+        BootstrapService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

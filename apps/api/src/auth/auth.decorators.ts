@@ -1,0 +1,15 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Actor, Role } from '@enterpark/common';
+
+export const PUBLIC_KEY = 'enterpark:public';
+export const ROLES_KEY = 'enterpark:roles';
+
+/** No token needed (login, health, docs). */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Only these roles may call the handler; without it, every authenticated role may. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  return ctx.switchToHttp().getRequest<{ actor: Actor }>().actor;
+});

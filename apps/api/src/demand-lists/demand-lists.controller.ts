@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Actor, InvalidInputError, scopeOf } from '@enterpark/common';
+import { DEMAND_LIST_LIMITS, FileDemandListService, ReadDemandListsService } from '@enterpark/demand';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { IdPipe } from '../http/id.pipe';
+import { pageOf, PageResponse } from '../http/page.dto';
+import {
+  DemandListResponse, DemandListWithTicketsResponse, FileDemandListRequest, ListDemandListsQuery, toDemandListResponse, toDemandListWithTickets,
+} from './demand-lists.dto';
+
+const KEY_PATTERN = /^[\x21-\x7e]+$/;
+
+function idempotencyKey(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (raw.length === 0 || raw.length > DEMAND_LIST_LIMITS.idempotencyKeyLength || !KEY_PATTERN.test(raw)) {
+    throw InvalidInputError.field('Idempotency-Key', 'format', `Idempotency-Key 须为 1–${DEMAND_LIST_LIMITS.idempotencyKeyLength} 个可见 ASCII 字符`);
+  }
+  return raw;
+}
+
+@ApiTags('demand-lists')
+@ApiBearerAuth()
+@Controller('demand-lists')
+export class DemandListsController {
+  constructor(
+    private readonly fileDemandList: FileDemandListService,
+    private readonly demandLists: ReadDemandListsService,
+  ) {}
+
+  @Post()
+  @Roles('zone_manager', 'coordinator')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key and body answers the same list' })
+  @ApiCreatedResponse({ type: DemandListWithTicketsResponse })
+  async file(
+    @CurrentActor() actor: Actor,
+    @Body() body: FileDemandListRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DemandListWithTicketsResponse> {
+    const result = await this.fileDemandList.execute(actor, body, idempotencyKey(key));
+    if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
+    return toDemandListWithTickets(result.list, result.tickets);
+  }
+
+  @Get()
+  async list(@CurrentActor() actor: Actor, @Query() query: ListDemandListsQuery): Promise<PageResponse<DemandListResponse>> {
+    const page = await this.demandLists.list(scopeOf(actor), { zoneId: query.zoneId }, pageOf(query));
+    return { items: page.items.map(toDemandListResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: DemandListWithTicketsResponse })
+  async get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<DemandListWithTicketsResponse> {
+    const { list, tickets } = await this.demandLists.get(scopeOf(actor), id);
+    return toDemandListWithTickets(list, tickets);
+  }
+}

@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested,
+} from 'class-validator';
+import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
+import { DEMAND_LIST_LIMITS as L, DemandList } from '@enterpark/demand';
+import { Ticket, TICKET_STATUSES, TicketStatus } from '@enterpark/tickets';
+import { PageQuery } from '../http/page.dto';
+
+export class DemandItemRequest {
+  @ApiProperty({ enum: SERVICE_TYPES, example: 'finance' })
+  @IsIn(SERVICE_TYPES)
+  type: ServiceType;
+
+  @ApiProperty({ example: '对接园区贷融资渠道', maxLength: L.itemTitleLength })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.itemTitleLength)
+  title: string;
+
+  @ApiPropertyOptional({ maxLength: L.descriptionLength })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.descriptionLength)
+  description?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'the date the zone wants it by' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @MaxLength(10)
+  desiredBy?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: L.maxTags })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(L.maxTags)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(L.tagLength, { each: true })
+  tags?: string[];
+}
+
+export class FileDemandListRequest {
+  @ApiProperty({ example: '2026年第四季度合肥经开区需求清单', maxLength: L.titleLength })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.titleLength)
+  title: string;
+
+  @ApiPropertyOptional({ example: '2026-Q4', maxLength: L.periodLength })
+  @IsOptional()
+  @IsString()
+  @MaxLength(L.periodLength)
+  period?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'coordinators only: the zone filed for' })
+  @IsOptional()
+  @IsUUID()
+  zoneId?: string;
+
+  @ApiProperty({ type: [DemandItemRequest], minItems: 1, maxItems: L.maxItems })
+  @IsDefined()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(L.maxItems)
+  @ValidateNested({ each: true })
+  @Type(() => DemandItemRequest)
+  items: DemandItemRequest[];
+}
+
+export class ListDemandListsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  zoneId?: string;
+}
+
+export class TicketSummaryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() seq: number;
+  @ApiProperty({ enum: SERVICE_TYPES }) type: ServiceType;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: TICKET_STATUSES }) status: TicketStatus;
+}
+
+export class DemandListResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) zoneId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) period: string | null;
+  @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status: string;
+  @ApiProperty({ format: 'uuid' }) filedBy: string;
+  @ApiProperty() itemCount: number;
+  @ApiProperty() createdAt: string;
+}
+
+export class DemandListWithTicketsResponse extends DemandListResponse {
+  @ApiProperty({ type: [TicketSummaryResponse] }) tickets: TicketSummaryResponse[];
+}
+
+export function toDemandListResponse(list: DemandList): DemandListResponse {
+  return {
+    id: list.id,
+    zoneId: list.zoneId,
+    title: list.title,
+    period: list.period,
+    status: list.status,
+    filedBy: list.filedBy,
+    itemCount: list.itemCount,
+    createdAt: list.createdAt.toISOString(),
+  };
+}
+
+export function toDemandListWithTickets(list: DemandList, tickets: Ticket[]): DemandListWithTicketsResponse {
+  return {
+    ...toDemandListResponse(list),
+    tickets: tickets.map((t) => ({ id: t.id, seq: t.seq, type: t.type, title: t.title, status: t.status })),
+  };
+}

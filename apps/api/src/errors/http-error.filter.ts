@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { FastifyReply } from 'fastify';
+import { DomainError, DomainErrorKind } from '@enterpark/common';
+import { ErrorResponse } from './error-body';
+import { RequestValidationException } from './validation-errors';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+};
+
+/** Fastify's own errors (body parsing, size, content type) carry a code and a status. */
+const FASTIFY_CODES: Record<string, { field: string; rule: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { field: 'body', rule: 'maxBytes', message: '请求体超过大小上限' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { field: 'content-type', rule: 'isJson', message: '仅支持 application/json 请求体' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { field: 'body', rule: 'isNotEmpty', message: '请求体不能为空' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { field: 'body', rule: 'isJson', message: '请求体不是有效的 JSON' },
+};
+
+function body(statusCode: number, code: string, message: string, rest: Partial<ErrorResponse> = {}): ErrorResponse {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message, ...rest };
+}
+
+/** Maps every failure to `{statusCode, error, code, message, details?}`; nothing unknown leaks out. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const answer = this.toBody(exception);
+    if (answer.statusCode >= 500) this.logger.error(exception);
+    void reply.status(answer.statusCode).send(answer);
+  }
+
+  private toBody(exception: unknown): ErrorResponse {
+    if (exception instanceof DomainError) {
+      const status = STATUS_OF_KIND[exception.kind];
+      return body(status, exception.code, exception.message, {
+        ...(exception.details.length ? { details: exception.details } : {}),
+        ...exception.extra,
+      });
+    }
+    if (exception instanceof RequestValidationException) {
+      return body(400, 'VALIDATION_FAILED', '请求参数校验失败', { details: exception.details });
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return body(status, STATUS_CODES[status]?.toUpperCase().replace(/\W+/g, '_') ?? 'ERROR', String(message));
+    }
+    const fastify = exception as { code?: string; statusCode?: number; message?: string };
+    if (fastify?.code && FASTIFY_CODES[fastify.code] && fastify.statusCode) {
+      const detail = FASTIFY_CODES[fastify.code];
+      return body(fastify.statusCode, fastify.code.replace(/^FST_ERR_CTP_/, ''), detail.message, { details: [detail] });
+    }
+    if (fastify?.statusCode && fastify.statusCode >= 400 && fastify.statusCode < 500) {
+      return body(fastify.statusCode, 'BAD_REQUEST', fastify.message ?? '请求无效');
+    }
+    return body(500, 'INTERNAL_ERROR', '服务器内部错误');
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, scopeOf } from '@enterpark/common';
+import { ReadTicketsService } from '@enterpark/tickets';
+import { CurrentActor } from '../auth/auth.decorators';
+import { IdPipe } from '../http/id.pipe';
+import { pageOf, PageResponse } from '../http/page.dto';
+import { ListTicketsQuery, TicketResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets')
+export class TicketsController {
+  constructor(private readonly tickets: ReadTicketsService) {}
+
+  @Get()
+  async list(@CurrentActor() actor: Actor, @Query() query: ListTicketsQuery): Promise<PageResponse<TicketResponse>> {
+    const { limit, cursor, ...filter } = query;
+    const page = await this.tickets.list(scopeOf(actor), filter, pageOf({ limit, cursor }));
+    return { items: page.items.map(toTicketResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: TicketWithHistoryResponse })
+  async get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<TicketWithHistoryResponse> {
+    const { ticket, history } = await this.tickets.get(scopeOf(actor), id);
+    return { ...toTicketResponse(ticket), history: history.map(toHistoryResponse) };
+  }
+}

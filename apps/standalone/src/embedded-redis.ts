@@ -1,0 +1,62 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Redis from 'ioredis';
+import { freePort, stopStaleProcess } from './processes';
+
+export interface RunningRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function redisServerOnPath(): string | null {
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  return found.status === 0 && found.stdout.trim() ? found.stdout.trim() : null;
+}
+
+async function waitForPing(port: number, child: ChildProcess): Promise<void> {
+  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    for (let i = 0; i < 100; i++) {
+      if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+      try {
+        await client.connect();
+        await client.ping();
+        return;
+      } catch {
+        client.disconnect();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    throw new Error('redis-server did not answer within 5 s');
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** redis-server from PATH as a child process, append-only data under `<dataDir>/redis`. */
+export async function startEmbeddedRedis(binary: string, dataRoot: string): Promise<RunningRedis> {
+  const dir = resolve(dataRoot, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const pidFile = join(dir, 'redis.pid');
+  if (existsSync(pidFile)) {
+    await stopStaleProcess(Number(readFileSync(pidFile, 'utf8')), 'SIGTERM');
+    rmSync(pidFile, { force: true });
+  }
+  const port = await freePort();
+  const child = spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--pidfile', pidFile, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--loglevel', 'warning'],
+    { stdio: 'ignore' },
+  );
+  await waitForPing(port, child);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnModuleInit } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { AppConfig } from '@enterpark/config';
+import { DomainEvent, EventName } from '@enterpark/events';
+import { RouteTicketsService } from '@enterpark/routing';
+import { MicroBatcher } from './micro-batcher';
+
+const BATCH_SIZE = 200;
+const BATCH_WAIT_MS = 2;
+
+/** Consumes `ticket.submitted`: routes the ticket to its desk. Redeliveries are no-ops (routing is idempotent). */
+@Processor('routing')
+export class RoutingProcessor extends WorkerHost implements OnModuleInit {
+  static readonly handles: readonly EventName[] = ['ticket.submitted'];
+
+  private readonly batcher = new MicroBatcher<string>(
+    async (ids) => {
+      await this.routeTickets.route(ids);
+    },
+    BATCH_SIZE,
+    BATCH_WAIT_MS,
+  );
+
+  constructor(
+    private readonly routeTickets: RouteTicketsService,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.worker.concurrency = this.config.routingConcurrency;
+  }
+
+  async process(job: Job<DomainEvent>): Promise<void> {
+    const event = job.data;
+    if (event.name !== 'ticket.submitted') throw new UnrecoverableError(`routing does not handle ${job.name}`);
+    await this.batcher.add((event as DomainEvent<'ticket.submitted'>).payload.ticketId);
+  }
+}

@@ -1,0 +1,14 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@enterpark/config';
+import { WorkerModule } from './worker.module';
+
+/** Builds and starts the worker: processors begin consuming, the relay and reconciler begin polling. */
+export async function createWorkerApp(config: AppConfig, options: { shutdownHooks: boolean }): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  if (options.shutdownHooks) app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

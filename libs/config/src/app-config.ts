@@ -1,0 +1,68 @@
+import { configSchema, RawConfig } from './config.schema';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+/**
+ * The validated configuration. The only class in the code base that looks at the
+ * environment; everything else receives an AppConfig.
+ */
+export class AppConfig {
+  private constructor(private readonly raw: RawConfig) {}
+
+  /** Validates `env` (default: process.env) and lists every problem at once. */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof RawConfig, string>> = {}): AppConfig {
+    const input: Record<string, string | undefined> = { ...env, ...overrides };
+    for (const key of Object.keys(input)) if (input[key] === '') input[key] = undefined;
+    const parsed = configSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    }
+    return new AppConfig(parsed.data);
+  }
+
+  /** A copy with some settings replaced, e.g. the URLs of embedded servers once they run. */
+  with(overrides: Partial<RawConfig>): AppConfig {
+    return new AppConfig({ ...this.raw, ...overrides });
+  }
+
+  get nodeEnv() { return this.raw.NODE_ENV; }
+  get host() { return this.raw.HOST; }
+  get port() { return this.raw.PORT; }
+  get publicBaseUrl() { return this.raw.PUBLIC_BASE_URL ?? `http://${this.displayHost}:${this.raw.PORT}`; }
+  get dataDir() { return this.raw.DATA_DIR; }
+  get databaseUrl() { return this.raw.DATABASE_URL; }
+  get databasePoolSize() { return this.raw.DATABASE_POOL_SIZE; }
+  get redisUrl() { return this.raw.REDIS_URL; }
+  get queuePrefix() { return this.raw.QUEUE_PREFIX; }
+  get jwtSecret() { return this.raw.JWT_SECRET; }
+  get jwtIssuer() { return this.raw.JWT_ISSUER; }
+  get jwtTtlSeconds() { return this.raw.JWT_TTL_SECONDS; }
+  get bootstrapAdminEmail() { return this.raw.BOOTSTRAP_ADMIN_EMAIL; }
+  get bootstrapAdminPassword() { return this.raw.BOOTSTRAP_ADMIN_PASSWORD; }
+  get demoData() { return this.raw.DEMO_DATA; }
+  get demoPassword() { return this.raw.DEMO_PASSWORD; }
+  get migrationsRun() { return this.raw.MIGRATIONS_RUN; }
+  get bodyLimitBytes() { return this.raw.BODY_LIMIT_BYTES; }
+  get logLevel() { return this.raw.LOG_LEVEL; }
+  get logPretty() { return this.raw.LOG_PRETTY ?? (this.raw.NODE_ENV === 'development' && process.stdout.isTTY === true); }
+  get outboxPollMs() { return this.raw.OUTBOX_POLL_MS; }
+  get outboxBatchSize() { return this.raw.OUTBOX_BATCH_SIZE; }
+  get routingConcurrency() { return this.raw.ROUTING_CONCURRENCY; }
+  get reconcileIntervalMs() { return this.raw.RECONCILE_INTERVAL_MS; }
+  get reconcileStuckAfterMs() { return this.raw.RECONCILE_STUCK_AFTER_MS; }
+
+  /** Redis when a URL is known, unless PostgreSQL is asked for explicitly. */
+  get queueBackend(): QueueBackendKind {
+    return this.raw.QUEUE_BACKEND ?? (this.raw.REDIS_URL ? 'redis' : 'postgres');
+  }
+
+  private get displayHost() {
+    return this.raw.HOST === '0.0.0.0' || this.raw.HOST === '::' ? '127.0.0.1' : this.raw.HOST;
+  }
+}

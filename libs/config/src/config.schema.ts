@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+/**
+ * Every setting the service reads, with its default. `.env.example` documents each one.
+ * Unset DATABASE_URL / REDIS_URL mean "embedded default" (see apps/standalone).
+ */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_BASE_URL: z.string().url().optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    REDIS_URL: url(['redis', 'rediss']).optional(),
+    QUEUE_BACKEND: z.enum(['redis', 'postgres']).optional(),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^\{[A-Za-z0-9_.-]{1,64}\}$/, 'must be a Redis Cluster hash tag such as {enterpark}')
+      .default('{enterpark}'),
+    JWT_SECRET: z.string().min(32).optional(),
+    JWT_ISSUER: z.string().min(1).default('enterpark'),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    BOOTSTRAP_ADMIN_EMAIL: z.string().email().default('admin@enterpark.local'),
+    BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10).max(128).optional(),
+    DEMO_DATA: bool.default(true),
+    DEMO_PASSWORD: z.string().min(10).max(128).optional(),
+    MIGRATIONS_RUN: bool.default(true),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: bool.optional(),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+    ROUTING_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
+    RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    }
+    if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when QUEUE_BACKEND=redis' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,21 @@
+import { DataSourceOptions } from 'typeorm';
+import { Foundation1763769600000 } from './migrations/1763769600000-foundation';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** Reviewed migrations, in order. Never `synchronize`. */
+export const MIGRATIONS = [Foundation1763769600000];
+
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    namingStrategy: new SnakeNamingStrategy(),
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    // A `where: { zoneId: undefined }` must fail loudly, never match every row.
+    invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
+    extra: { max: poolSize, application_name: 'enterpark' },
+    logging: ['error'],
+  };
+}

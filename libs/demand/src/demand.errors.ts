@@ -1,0 +1,35 @@
+import { DomainError } from '@enterpark/common';
+
+export class ZoneNotFoundError extends DomainError {
+  readonly code = 'ZONE_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('园区不存在');
+  }
+}
+
+export class ZoneCodeTakenError extends DomainError {
+  readonly code = 'ZONE_CODE_TAKEN';
+  readonly kind = 'conflict';
+  constructor() {
+    super('园区编码已存在', [{ field: 'code', rule: 'unique', message: '园区编码已存在' }]);
+  }
+}
+
+export class DemandListNotFoundError extends DomainError {
+  readonly code = 'DEMAND_LIST_NOT_FOUND';
+  readonly kind = 'not_found';
+  constructor() {
+    super('需求清单不存在');
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  readonly kind = 'conflict';
+  constructor() {
+    super('该 Idempotency-Key 已用于内容不同的需求清单', [
+      { field: 'Idempotency-Key', rule: 'sameBody', message: '同一 Idempotency-Key 必须对应相同的请求内容' },
+    ]);
+  }
+}

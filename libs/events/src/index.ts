@@ -1,0 +1,6 @@
+export * from './event-catalogue';
+export * from './event-outbox';
+export * from './event.entity';
+export * from './queue-connection';
+export * from './queue.module';
+export * from './queues';

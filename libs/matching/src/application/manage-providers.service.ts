@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock, decodeCursor, newId, Page, PageRequest, ServiceType, toPage } from '@enterpark/common';
+import { ServiceProvider } from '../domain/service-provider';
+import { ServiceProviderNotFoundError } from '../matching.errors';
+import { ServiceProviderEntity } from '../persistence/service-provider.entity';
+
+export type CreateProviderInput = Pick<ServiceProvider, 'name' | 'kind' | 'serviceTypes' | 'capacity' | 'email'> &
+  Partial<Pick<ServiceProvider, 'cities' | 'tags'>>;
+export type UpdateProviderInput = Partial<CreateProviderInput & { active: boolean }>;
+
+@Injectable()
+export class ManageProvidersService {
+  constructor(
+    @InjectRepository(ServiceProviderEntity) private readonly providers: Repository<ServiceProviderEntity>,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreateProviderInput): Promise<ServiceProvider> {
+    const now = this.clock.now();
+    const provider: ServiceProvider = {
+      id: newId(),
+      name: input.name.trim(),
+      kind: input.kind.trim(),
+      serviceTypes: [...new Set(input.serviceTypes)],
+      capacity: input.capacity,
+      cities: [...new Set(input.cities ?? [])],
+      tags: [...new Set(input.tags ?? [])],
+      email: input.email.trim().toLowerCase(),
+      active: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.providers.insert(provider);
+    return provider;
+  }
+
+  async update(id: string, input: UpdateProviderInput): Promise<ServiceProvider> {
+    const current = await this.providers.findOne({ where: { id } });
+    if (!current) throw new ServiceProviderNotFoundError();
+    const next: ServiceProvider = {
+      ...current,
+      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      updatedAt: this.clock.now(),
+    };
+    await this.providers.update({ id }, next);
+    return next;
+  }
+
+  async list(page: PageRequest, filter: { serviceType?: ServiceType }): Promise<Page<ServiceProvider>> {
+    const qb = this.providers.createQueryBuilder('p');
+    if (filter.serviceType) qb.andWhere(':type = ANY (p.serviceTypes)', { type: filter.serviceType });
+    if (page.cursor) qb.andWhere('(p.createdAt, p.id) < (:createdAt, :id)', decodeCursor(page.cursor));
+    const rows = await qb.orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'DESC').limit(page.limit + 1).getMany();
+    return toPage(rows, page.limit, (p) => ({ createdAt: p.createdAt.toISOString(), id: p.id }));
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { AccessScope, Clock, Page, PageRequest } from '@enterpark/common';
+import { Ticket } from '../domain/ticket';
+import { TicketNotFoundError } from '../tickets.errors';
+import { TicketFilter, TicketHistoryEntry } from '../persistence/ticket-query';
+import { TicketRepository } from '../persistence/ticket.repository';
+
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/** Scoped reads of tickets: a ticket outside the caller's scope does not exist for them. */
+@Injectable()
+export class ReadTicketsService {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  list(scope: AccessScope, filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>> {
+    // "Overdue" is judged by the calendar date in the province, not UTC.
+    return this.tickets.list(scope, filter, page, SHANGHAI_DATE.format(this.clock.now()));
+  }
+
+  async get(scope: AccessScope, id: string): Promise<{ ticket: Ticket; history: TicketHistoryEntry[] }> {
+    const ticket = await this.tickets.findById(scope, id);
+    if (!ticket) throw new TicketNotFoundError();
+    return { ticket, history: await this.tickets.history(id) };
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AccessScope, assertNever, decodeCursor, Page, PageRequest, toPage } from '@enterpark/common';
+import { EventEntity } from '@enterpark/events';
+import { Ticket } from '../domain/ticket';
+import { FINISHED_STATUSES } from '../domain/ticket-status';
+import { TicketFilter, TicketHistoryEntry } from './ticket-query';
+import { TicketEntity } from './ticket.entity';
+
+const INSERT_CHUNK = 500;
+
+/** Tenancy: every read takes the caller's scope; there is no unscoped finder for callers. */
+export function applyTicketScope<T extends object>(qb: SelectQueryBuilder<T>, alias: string, scope: AccessScope): SelectQueryBuilder<T> {
+  switch (scope.kind) {
+    case 'province':
+      return qb;
+    case 'zone':
+      return qb.andWhere(`${alias}.zoneId = :scopeZoneId`, { scopeZoneId: scope.zoneId });
+    case 'desks':
+      return qb.andWhere(`${alias}.desk IN (:...scopeDesks)`, { scopeDesks: scope.desks.length ? scope.desks : ['-'] });
+    default:
+      return assertNever(scope);
+  }
+}
+
+@Injectable()
+export class TicketRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertMany(manager: EntityManager, tickets: Ticket[]): Promise<void> {
+    for (let i = 0; i < tickets.length; i += INSERT_CHUNK) {
+      await manager.createQueryBuilder().insert().into(TicketEntity).values(tickets.slice(i, i + INSERT_CHUNK)).updateEntity(false).execute();
+    }
+  }
+
+  /** Locks the given tickets for a state change, in id order so concurrent batches cannot deadlock. */
+  async lockForUpdate(manager: EntityManager, ids: string[]): Promise<Ticket[]> {
+    if (ids.length === 0) return [];
+    return manager
+      .getRepository(TicketEntity)
+      .createQueryBuilder('t')
+      .where('t.id IN (:...ids)', { ids })
+      .orderBy('t.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /** Writes the routing fields of many tickets in one statement. */
+  async saveRouted(manager: EntityManager, tickets: Ticket[]): Promise<void> {
+    if (tickets.length === 0) return;
+    await manager.query(
+      `UPDATE ticket t
+          SET status = v.status, desk = v.desk, assignee_id = v.assignee_id,
+              routed_at = v.routed_at, updated_at = v.routed_at, version = v.version
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::int[])
+              AS v(id, status, desk, assignee_id, routed_at, version)
+        WHERE t.id = v.id`,
+      [
+        tickets.map((t) => t.id),
+        tickets.map((t) => t.status),
+        tickets.map((t) => t.desk),
+        tickets.map((t) => t.assigneeId),
+        tickets.map((t) => t.routedAt),
+        tickets.map((t) => t.version),
+      ],
+    );
+  }
+
+  async findById(scope: AccessScope, id: string): Promise<Ticket | null> {
+    const qb = this.dataSource.getRepository(TicketEntity).createQueryBuilder('t').where('t.id = :id', { id });
+    return applyTicketScope(qb, 't', scope).getOne();
+  }
+
+  async list(scope: AccessScope, filter: TicketFilter, page: PageRequest, today: string): Promise<Page<Ticket>> {
+    const qb = this.dataSource.getRepository(TicketEntity).createQueryBuilder('t');
+    applyTicketScope(qb, 't', scope);
+    if (filter.type) qb.andWhere('t.type = :type', { type: filter.type });
+    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    if (filter.zoneId) qb.andWhere('t.zoneId = :zoneId', { zoneId: filter.zoneId });
+    if (filter.assigneeId) qb.andWhere('t.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.demandListId) qb.andWhere('t.demandListId = :demandListId', { demandListId: filter.demandListId });
+    if (filter.overdue !== undefined) {
+      const overdue = `(t.desiredBy IS NOT NULL AND t.desiredBy < :today AND t.status NOT IN (:...finished))`;
+      qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, {
+        today,
+        finished: FINISHED_STATUSES,
+      });
+    }
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(t.title ILIKE :like OR t.description ILIKE :like)', { like });
+    }
+    if (page.cursor) qb.andWhere('(t.createdAt, t.id) < (:createdAt, :id)', decodeCursor(page.cursor));
+    const rows = await qb.orderBy('t.createdAt', 'DESC').addOrderBy('t.id', 'DESC').limit(page.limit + 1).getMany();
+    return toPage(rows, page.limit, (t) => ({ createdAt: t.createdAt.toISOString(), id: t.id }));
+  }
+
+  async listOfDemandList(demandListId: string): Promise<Ticket[]> {
+    return this.dataSource.getRepository(TicketEntity).find({ where: { demandListId }, order: { seq: 'ASC' } });
+  }
+
+  async history(ticketId: string): Promise<TicketHistoryEntry[]> {
+    const rows = await this.dataSource
+      .getRepository(EventEntity)
+      .createQueryBuilder('e')
+      .where('e.aggregateId = :ticketId', { ticketId })
+      .orderBy('e.seq', 'ASC')
+      .getMany();
+    return rows.map((e) => ({ type: e.name, at: e.occurredAt, actorId: e.actorId, data: e.payload }));
+  }
+}
