@@ -13,7 +13,7 @@ export const API_PREFIX = 'api/v1';
 /** Builds (does not start) the HTTP application for `config`. */
 export async function createApiApp(config: AppConfig, options: { shutdownHooks: boolean }): Promise<NestFastifyApplication> {
   if (!config.jwtSecret) throw new Error('JWT_SECRET is not set (apps/standalone generates one for the embedded default)');
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true, maxParamLength: 200 });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   if (options.shutdownHooks) app.enableShutdownHooks();

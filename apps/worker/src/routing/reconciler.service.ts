@@ -1,11 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@enterpark/config';
 import { RedriveStuckTicketsService } from '@enterpark/routing';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 
 /** Periodically re-drives tickets stuck in `submitted` (their job was lost) through the outbox. */
 @Injectable()
-export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Reconciler');
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> = Promise.resolve();
@@ -22,7 +22,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     }, this.config.reconcileIntervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.round;
   }

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
 import { DomainEvent, EventName } from '@enterpark/events';
@@ -11,7 +11,7 @@ const BATCH_WAIT_MS = 2;
 
 /** Consumes `ticket.submitted`: routes the ticket to its desk. Redeliveries are no-ops (routing is idempotent). */
 @Processor('routing')
-export class RoutingProcessor extends WorkerHost implements OnModuleInit {
+export class RoutingProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
   static readonly handles: readonly EventName[] = ['ticket.submitted'];
 
   private readonly batcher = new MicroBatcher<string>(
@@ -31,6 +31,11 @@ export class RoutingProcessor extends WorkerHost implements OnModuleInit {
 
   onModuleInit(): void {
     this.worker.concurrency = this.config.routingConcurrency;
+  }
+
+  /** Drain in-flight jobs while the database is still open (pools close in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
   }
 
   async process(job: Job<DomainEvent>): Promise<void> {
