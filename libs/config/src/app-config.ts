@@ -1,4 +1,4 @@
-import { configSchema, RawConfig } from './config.schema';
+import { configSchema, crossFieldProblems, RawConfig } from './config.schema';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -20,9 +20,11 @@ export class AppConfig {
     const input: Record<string, string | undefined> = { ...env, ...overrides };
     for (const key of Object.keys(input)) if (input[key] === '') input[key] = undefined;
     const parsed = configSchema.safeParse(input);
-    if (!parsed.success) {
-      throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
-    }
+    const problems = [
+      ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)),
+      ...crossFieldProblems(input),
+    ];
+    if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
     return new AppConfig(parsed.data);
   }
 

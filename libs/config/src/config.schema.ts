@@ -47,14 +47,18 @@ export const configSchema = z
     ROUTING_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
-    }
-    if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when QUEUE_BACKEND=redis' });
-    }
   });
+
+/**
+ * Rules across settings. Checked on the raw input, next to the schema, so that a
+ * problem here is listed together with the schema's own (zod skips refinements
+ * once a field fails).
+ */
+export function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: is required in production');
+  if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL) problems.push('REDIS_URL: is required when QUEUE_BACKEND=redis');
+  return problems;
+}
 
 export type RawConfig = z.infer<typeof configSchema>;
