@@ -38,21 +38,24 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   throw new Error(`standalone not ready in 60 s:\n${output}`);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (r: Response): Promise<any> => r.json();
+
 async function fileAndWaitRouted(base: string): Promise<void> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN),
-  }).then((r) => r.json());
+  }).then(json);
   const auth = { authorization: `Bearer ${login.accessToken}`, 'content-type': 'application/json' };
-  const zones = await fetch(`${base}/api/v1/zones?limit=200`, { headers: auth }).then((r) => r.json());
+  const zones = await fetch(`${base}/api/v1/zones?limit=200`, { headers: auth }).then(json);
   const hefei = zones.items.find((z: { name: string }) => z.name === '合肥经开区');
   expect(hefei).toBeDefined();
   const filed = await fetch(`${base}/api/v1/demand-lists`, {
     method: 'POST', headers: auth, body: JSON.stringify({ zoneId: hefei.id, title: '演示清单', items: [{ type: 'finance', title: '园区贷' }] }),
   });
   expect(filed.status).toBe(201);
-  const list = await filed.json();
+  const list = await json(filed);
   for (let i = 0; i < 100; i++) {
-    const ticket = await fetch(`${base}/api/v1/tickets/${list.tickets[0].id}`, { headers: auth }).then((r) => r.json());
+    const ticket = await fetch(`${base}/api/v1/tickets/${list.tickets[0].id}`, { headers: auth }).then(json);
     if (ticket.status === 'routed') return expect(ticket.desk).toBe('finance');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -94,7 +97,7 @@ describe('the embedded default (npm start on a fresh machine)', () => {
     const dir = dataDir();
     const s = await start(dir);
     try {
-      const ready = await fetch(`${s.base}/health/ready`).then((r) => r.json());
+      const ready = await fetch(`${s.base}/health/ready`).then(json);
       expect(ready).toMatchObject({ status: 'ok', checks: { database: 'up', queue: 'up' }, queueBackend: 'redis' });
       expect((await fetch(`${s.base}/api/docs`)).status).toBe(200);
       await fileAndWaitRouted(s.base);
@@ -128,7 +131,7 @@ describe('the embedded default (npm start on a fresh machine)', () => {
     const s = await start(dataDir(), { PATH: pathWithoutRedis() });
     try {
       expect(s.log()).toContain('PostgreSQL 后端');
-      const ready = await fetch(`${s.base}/health/ready`).then((r) => r.json());
+      const ready = await fetch(`${s.base}/health/ready`).then(json);
       expect(ready).toMatchObject({ status: 'ok', queueBackend: 'postgres' });
       await fileAndWaitRouted(s.base);
     } finally {

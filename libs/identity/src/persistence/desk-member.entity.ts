@@ -1,6 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ServiceType } from '@enterpark/common';
-import { UserEntity } from './user.entity';
 
 /** A staff member's seat on a desk; routing reads these to pick an assignee. */
 @Entity('desk_member')
@@ -13,8 +12,4 @@ export class DeskMemberEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastAssignedAt: Date | null;
-
-  @ManyToOne(() => UserEntity, (u) => u.deskMemberships, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
 }

@@ -1,6 +1,5 @@
-import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Role } from '@enterpark/common';
-import { DeskMemberEntity } from './desk-member.entity';
 
 @Entity('app_user')
 export class UserEntity {
@@ -24,7 +23,4 @@ export class UserEntity {
 
   @Column('timestamptz')
   createdAt: Date;
-
-  @OneToMany(() => DeskMemberEntity, (m) => m.user)
-  deskMemberships?: DeskMemberEntity[];
 }

@@ -3,21 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, InvalidInputError, Page, PageRequest, Role, ServiceType, toPage } from '@enterpark/common';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '@enterpark/database';
-import { User } from '../domain/user';
+import { normalizeDesks, User } from '../domain/user';
 import { EmailTakenError } from '../identity.errors';
 import { DeskMemberEntity } from './desk-member.entity';
 import { UserEntity } from './user.entity';
 
-function toUser(row: UserEntity): User {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    zoneId: row.zoneId,
-    desks: (row.deskMemberships ?? []).map((m) => m.desk),
-    createdAt: row.createdAt,
-  };
+function toUser(row: UserEntity, desks: ServiceType[]): User {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, zoneId: row.zoneId, desks, createdAt: row.createdAt };
 }
 
 @Injectable()
@@ -38,8 +30,8 @@ export class UserRepository {
   }
 
   async findById(id: string): Promise<User | null> {
-    const row = await this.dataSource.getRepository(UserEntity).findOne({ where: { id }, relations: { deskMemberships: true } });
-    return row ? toUser(row) : null;
+    const row = await this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
+    return row ? (await this.withDesks([row]))[0] : null;
   }
 
   async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | null> {
@@ -47,10 +39,9 @@ export class UserRepository {
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .leftJoinAndSelect('u.deskMemberships', 'm')
       .where('u.email = :email', { email })
       .getOne();
-    return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
+    return row ? { user: (await this.withDesks([row]))[0], passwordHash: row.passwordHash } : null;
   }
 
   async existsWithRole(role: Role): Promise<boolean> {
@@ -67,11 +58,15 @@ export class UserRepository {
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
     if (filter.desk) qb.andWhere('EXISTS (SELECT 1 FROM desk_member d WHERE d.user_id = u.id AND d.desk = :desk)', { desk: filter.desk });
     if (page.cursor) qb.andWhere('(u.createdAt, u.id) < (:createdAt, :id)', decodeCursor(page.cursor));
-    const rows = await qb.getMany();
-    const memberships = rows.length
-      ? await this.dataSource.getRepository(DeskMemberEntity).createQueryBuilder('m').where('m.userId IN (:...ids)', { ids: rows.map((r) => r.id) }).getMany()
+    const users = await this.withDesks(await qb.getMany());
+    return toPage(users, page.limit, (u) => ({ createdAt: u.createdAt.toISOString(), id: u.id }));
+  }
+
+  private async withDesks(rows: UserEntity[]): Promise<User[]> {
+    const staff = rows.filter((r) => r.role === 'desk_staff').map((r) => r.id);
+    const seats = staff.length
+      ? await this.dataSource.getRepository(DeskMemberEntity).createQueryBuilder('m').where('m.userId IN (:...staff)', { staff }).getMany()
       : [];
-    for (const row of rows) row.deskMemberships = memberships.filter((m) => m.userId === row.id);
-    return toPage(rows.map(toUser), page.limit, (u) => ({ createdAt: u.createdAt.toISOString(), id: u.id }));
+    return rows.map((row) => toUser(row, normalizeDesks(seats.filter((m) => m.userId === row.id).map((m) => m.desk))));
   }
 }
