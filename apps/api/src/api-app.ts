@@ -7,17 +7,21 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@enterpark/config';
 import { ApiModule } from './api.module';
 import { validationExceptionFactory } from './errors/validation-errors';
+import { requestIdOf } from './http/logger-options';
 
 export const API_PREFIX = 'api/v1';
 
 /** Builds (does not start) the HTTP application for `config`. */
 export async function createApiApp(config: AppConfig, options: { shutdownHooks: boolean }): Promise<NestFastifyApplication> {
   if (!config.jwtSecret) throw new Error('JWT_SECRET is not set (apps/standalone generates one for the embedded default)');
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true, requestIdHeader: false, genReqId: requestIdOf });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   if (options.shutdownHooks) app.enableShutdownHooks();
   await app.register(helmet, { contentSecurityPolicy: false });
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(
     new ValidationPipe({

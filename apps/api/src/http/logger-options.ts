@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import { AppConfig } from '@enterpark/config';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Fastify's request id: the caller's X-Request-Id when it is sane, else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
 
 /** Structured logs with a request id per request (taken from X-Request-Id when sane), secrets redacted. */
 export function loggerOptions(config: AppConfig): Params {
@@ -12,12 +18,8 @@ export function loggerOptions(config: AppConfig): Params {
       level: config.logLevel,
       transport: config.logPretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      // Fastify has already given the request its id (requestIdOf); the logs use the same one.
+      genReqId: (req: IncomingMessage & { id?: unknown }) => (typeof req.id === 'string' ? req.id : requestIdOf(req)),
       autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
     },
   };
