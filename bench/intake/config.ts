@@ -1,0 +1,59 @@
+/** Every knob of the intake benchmark, read once from the environment. */
+export interface BenchConfig {
+  adminUrl: string;
+  redisUrl: string;
+  /** Offered load of the steady phase, in tickets per second. */
+  rate: number;
+  /** Length of the steady and full-speed phases. */
+  seconds: number;
+  /** Items (tickets) per demand list. */
+  items: number;
+  /** Concurrent connections of the full-speed phase. */
+  connections: number;
+  zones: number;
+  /** Length of the raw insert phase, and its number of parallel connections. */
+  rawSeconds: number;
+  rawConnections: number;
+  /** Longest wait for a phase's tickets to be routed after its last submission. */
+  drainTimeoutSeconds: number;
+  /** The whole run stops by itself after this. */
+  deadlineSeconds: number;
+  /** Targets from the issue. */
+  targetRatio: number;
+  targetP99Ms: number;
+}
+
+function num(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name} must be a number in [${min}, ${max}], got "${raw}"`);
+  return value;
+}
+
+function localUrl(name: string, fallback: string): string {
+  const url = process.env[name] || fallback;
+  const host = new URL(url).hostname;
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1' && host !== '[::1]') {
+    throw new Error(`${name} must point at this machine (127.0.0.1), got ${host}`);
+  }
+  return url;
+}
+
+export function benchConfig(): BenchConfig {
+  return {
+    adminUrl: localUrl('BENCH_DATABASE_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
+    redisUrl: localUrl('BENCH_REDIS_URL', 'redis://127.0.0.1:6379'),
+    rate: num('BENCH_RATE', 600, 1, 100_000),
+    seconds: num('BENCH_SECONDS', 10, 1, 60),
+    items: num('BENCH_ITEMS', 20, 1, 200),
+    connections: num('BENCH_CONNECTIONS', 16, 1, 512),
+    zones: num('BENCH_ZONES', 4, 1, 50),
+    rawSeconds: num('BENCH_RAW_SECONDS', 5, 1, 30),
+    rawConnections: num('BENCH_RAW_CONNECTIONS', 4, 1, 64),
+    drainTimeoutSeconds: num('BENCH_DRAIN_TIMEOUT', 60, 1, 120),
+    deadlineSeconds: num('BENCH_DEADLINE', 170, 30, 600),
+    targetRatio: 0.4,
+    targetP99Ms: 50,
+  };
+}

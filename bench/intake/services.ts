@@ -1,0 +1,143 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { runMigrations } from '@enterpark/database';
+import { databaseUrl, deleteRedisKeys, dropDatabase, withAdmin } from '../../libs/testing/src/test-infrastructure';
+import { BenchConfig } from './config';
+
+/** The run's own database and queue prefix; `cleanup` removes both. */
+export interface BenchWorld {
+  runId: string;
+  databaseName: string;
+  databaseUrl: string;
+  queuePrefix: string;
+  adminEmail: string;
+  adminPassword: string;
+  jwtSecret: string;
+}
+
+export function newWorld(): BenchWorld {
+  const runId = randomBytes(4).toString('hex');
+  return {
+    runId,
+    databaseName: `bench_${runId}`,
+    databaseUrl: '',
+    queuePrefix: `{bench-${runId}}`,
+    adminEmail: 'admin@enterpark.local',
+    adminPassword: `Bench-${randomBytes(9).toString('base64url')}`,
+    jwtSecret: randomBytes(32).toString('hex'),
+  };
+}
+
+export async function createDatabase(config: BenchConfig, world: BenchWorld): Promise<void> {
+  await withAdmin(config.adminUrl, (c) => c.query(`CREATE DATABASE "${world.databaseName}"`));
+  world.databaseUrl = databaseUrl(config.adminUrl, world.databaseName);
+  await runMigrations(world.databaseUrl);
+}
+
+/** Drops the database and deletes every key under the queue prefix; each step runs even if the other fails. */
+export async function cleanup(config: BenchConfig, world: BenchWorld): Promise<boolean> {
+  const steps: [string, () => Promise<unknown>][] = [
+    [`drop database ${world.databaseName}`, () => dropDatabase(config.adminUrl, world.databaseName)],
+    [`delete keys ${world.queuePrefix}*`, () => deleteRedisKeys(config.redisUrl, world.queuePrefix)],
+  ];
+  let ok = true;
+  for (const [what, step] of steps) {
+    await step().catch((e: Error) => {
+      ok = false;
+      process.stderr.write(`[bench] cleanup: ${what} failed: ${e.message}\n`);
+    });
+  }
+  return ok;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A child process (API or worker) with its output forwarded to stderr, prefixed. */
+export class Service {
+  private exited: Promise<number | null>;
+  private exitCode: number | null | undefined = undefined;
+
+  private constructor(
+    readonly name: string,
+    private readonly child: ChildProcess,
+  ) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve((this.exitCode = code))));
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.setEncoding('utf8');
+      stream?.on('data', (chunk: string) => {
+        for (const line of chunk.split('\n')) if (line.trim()) process.stderr.write(`[${name}] ${line}\n`);
+      });
+    }
+  }
+
+  static start(name: string, script: string, env: Record<string, string>): Service {
+    const child = spawn(process.execPath, ['--enable-source-maps', script], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new Service(name, child);
+  }
+
+  get running(): boolean {
+    return this.exitCode === undefined;
+  }
+
+  /** SIGTERM (graceful shutdown), then SIGKILL after `graceMs`; only this child's pid is signalled. */
+  async stop(graceMs = 8000): Promise<void> {
+    if (!this.running) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  /** Last resort from a synchronous `exit` handler. */
+  killNow(): void {
+    if (this.running) this.child.kill('SIGKILL');
+  }
+}
+
+export function serviceEnv(config: BenchConfig, world: BenchWorld, port: number): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: world.databaseUrl,
+    REDIS_URL: config.redisUrl,
+    QUEUE_PREFIX: world.queuePrefix,
+    JWT_SECRET: world.jwtSecret,
+    BOOTSTRAP_ADMIN_EMAIL: world.adminEmail,
+    BOOTSTRAP_ADMIN_PASSWORD: world.adminPassword,
+    DEMO_DATA: 'false',
+    MIGRATIONS_RUN: 'false',
+    LOG_LEVEL: 'warn',
+    LOG_PRETTY: 'false',
+  };
+}
+
+const DIST = join(__dirname, '..', '..');
+export const API_SCRIPT = join(DIST, 'apps', 'api', 'src', 'main.js');
+export const WORKER_SCRIPT = join(DIST, 'apps', 'worker', 'src', 'main.js');
+
+/** Polls GET /health/ready until it answers 200. */
+export async function waitReady(baseUrl: string, api: Service, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!api.running) throw new Error('the API exited during startup (see its output above)');
+    const ok = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the API was not ready after ${timeoutMs} ms`);
+}
