@@ -69,6 +69,11 @@ describe('a zone files a demand list and every ticket is routed', () => {
     );
     expect(load).toHaveLength(2);
     expect(Math.abs(load[0].n - load[1].n)).toBeLessThanOrEqual(1);
+    // The workload counter that assignment reads agrees with the tickets themselves.
+    const counters = await ctx.sql(`SELECT user_id AS assignee_id, open_tickets AS n FROM staff_workload WHERE user_id = ANY($1::uuid[]) ORDER BY user_id`, [
+      load.map((l) => l.assignee_id),
+    ]);
+    expect(counters).toEqual(load);
   });
 
   it('answers a retry with the same Idempotency-Key with the same list and files nothing twice', async () => {

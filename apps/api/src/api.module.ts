@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
@@ -37,7 +38,8 @@ export class ApiModule {
         QueueModule.forRoot(),
         JwtModule.registerAsync({
           inject: [AppConfig],
-          useFactory: (c: AppConfig) => ({ secret: c.jwtSecret }),
+          // A KeyObject made once: jsonwebtoken would otherwise re-parse the string secret on every request.
+          useFactory: (c: AppConfig) => ({ secret: createSecretKey(Buffer.from(c.jwtSecret!)) as unknown as string }),
         }),
         IdentityModule,
         DemandModule,

@@ -35,6 +35,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   private loop: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
+  /** A wake-up that arrived while a round was running: the next sleep is skipped. */
+  private wakePending = false;
   private listener: Client | null = null;
 
   constructor(
@@ -59,7 +61,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Publish now rather than at the next poll. */
   wake(): void {
-    this.wakeUp?.();
+    if (this.wakeUp) this.wakeUp();
+    else this.wakePending = true;
   }
 
   /** One claim-publish-mark round; returns how many events it published. */
@@ -93,7 +96,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         occurredAt: new Date(row.occurred_at).toISOString(),
       };
       for (const queue of queuesFor(row.name)) {
-        byQueue.set(queue, [...(byQueue.get(queue) ?? []), { name: row.name, data: event, opts: { jobId: row.id } }]);
+        const jobs = byQueue.get(queue) ?? [];
+        jobs.push({ name: row.name, data: event, opts: { jobId: row.id } });
+        byQueue.set(queue, jobs);
       }
     }
     await Promise.all([...byQueue].map(([queue, jobs]) => this.queues.get(queue)!.addBulk(jobs)));
@@ -101,6 +106,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.wakePending = false;
       let published = 0;
       try {
         published = await this.relayOnce();
@@ -112,12 +118,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.wakePending) {
+      this.wakePending = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wakeUp = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wakeUp = done;
     });
   }

@@ -44,6 +44,14 @@ export class Foundation1763769600000 implements MigrationInterface {
         PRIMARY KEY (desk, user_id)
       )`);
 
+    // Open tickets per staff member, kept in the transactions that assign and finish tickets,
+    // so that choosing the least-loaded member reads one row instead of counting tickets.
+    await q.query(`
+      CREATE TABLE staff_workload (
+        user_id       uuid PRIMARY KEY REFERENCES app_user (id) ON DELETE CASCADE,
+        open_tickets  integer NOT NULL DEFAULT 0 CHECK (open_tickets >= 0)
+      )`);
+
     await q.query(`
       CREATE TABLE routing_rule (
         type                text PRIMARY KEY,
@@ -154,7 +162,7 @@ export class Foundation1763769600000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE IF EXISTS event, ticket, demand_list, service_provider, routing_rule, desk_member, app_user, zone CASCADE`);
+    await q.query(`DROP TABLE IF EXISTS event, ticket, demand_list, service_provider, routing_rule, staff_workload, desk_member, app_user, zone CASCADE`);
     await q.query(`DROP FUNCTION IF EXISTS notify_outbox()`);
   }
 }

@@ -15,7 +15,8 @@ export class RedriveStuckTicketsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async execute(stuckAfterMs: number): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
+    // For an UPDATE, TypeORM answers [rows, affectedCount].
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
       `UPDATE event e SET published_at = NULL
         WHERE e.name = 'ticket.submitted'
           AND e.published_at < now() - make_interval(secs => $1::double precision / 1000)
@@ -28,6 +29,6 @@ export class RedriveStuckTicketsService {
         RETURNING e.id`,
       [stuckAfterMs, BATCH],
     );
-    return rows.length;
+    return affected;
   }
 }

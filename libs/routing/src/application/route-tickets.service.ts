@@ -26,9 +26,9 @@ export class RouteTicketsService {
   async route(ticketIds: string[]): Promise<string[]> {
     if (ticketIds.length === 0) return [];
     return this.tx.run(async (manager) => {
-      const now = this.clock.now();
       const pending = (await this.tickets.lockForUpdate(manager, [...new Set(ticketIds)])).filter((t) => t.status === 'submitted');
       if (pending.length === 0) return [];
+      const now = this.clock.now(); // after the lock wait, so routed_at is when routing happened
       const byDesk = groupByType(pending);
       const rules = await this.workload.rules(manager, [...byDesk.keys()]);
       const routed: Ticket[] = [];
@@ -43,6 +43,7 @@ export class RouteTicketsService {
           events.push(t.event);
         });
       }
+      await this.workload.addOpenTickets(manager, routed.map((t) => t.assigneeId));
       await this.tickets.saveRouted(manager, routed);
       await appendEvents(manager, events, now);
       return routed.map((t) => t.id);
@@ -60,6 +61,10 @@ export class RouteTicketsService {
 
 function groupByType(tickets: Ticket[]): Map<ServiceType, Ticket[]> {
   const groups = new Map<ServiceType, Ticket[]>();
-  for (const t of tickets) groups.set(t.type, [...(groups.get(t.type) ?? []), t]);
+  for (const t of tickets) {
+    const group = groups.get(t.type);
+    if (group) group.push(t);
+    else groups.set(t.type, [t]);
+  }
   return groups;
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ServiceType } from '@enterpark/common';
-import { FINISHED_STATUSES } from '@enterpark/tickets';
 import { Candidate } from '../domain/assignment';
 import { RoutingRule } from '../domain/routing-rule';
 import { RoutingRuleEntity } from './routing-rule.entity';
@@ -14,16 +13,16 @@ export class DeskWorkloadRepository {
     return new Map(rows.map((r) => [r.type, { type: r.type, assignment: r.assignment, fixedAssigneeId: r.fixedAssigneeId }]));
   }
 
+  /** Locks the desk's seats (serialising assignment per desk) and reads each member's load. */
   async lockCandidates(manager: EntityManager, desk: ServiceType): Promise<Candidate[]> {
     const rows: { user_id: string; last_assigned_at: Date | null; open_tickets: number }[] = await manager.query(
-      `SELECT dm.user_id, dm.last_assigned_at,
-              (SELECT count(*)::int FROM ticket t
-                WHERE t.assignee_id = dm.user_id AND t.status <> ALL ($2::text[])) AS open_tickets
+      `SELECT dm.user_id, dm.last_assigned_at, coalesce(w.open_tickets, 0) AS open_tickets
          FROM desk_member dm
+         LEFT JOIN staff_workload w ON w.user_id = dm.user_id
         WHERE dm.desk = $1
         ORDER BY dm.user_id
           FOR UPDATE OF dm`,
-      [desk, FINISHED_STATUSES],
+      [desk],
     );
     return rows.map((r) => ({ userId: r.user_id, openTickets: r.open_tickets, lastAssignedAt: r.last_assigned_at }));
   }
@@ -35,6 +34,23 @@ export class DeskWorkloadRepository {
          FROM unnest($2::uuid[], $3::timestamptz[]) AS v(user_id, at)
         WHERE dm.desk = $1 AND dm.user_id = v.user_id`,
       [desk, [...lastAssigned.keys()], [...lastAssigned.values()]],
+    );
+  }
+
+  /**
+   * Adds newly assigned tickets to their assignees' load. Called once per transaction,
+   * after every desk lock is held, in user order: concurrent batches cannot deadlock.
+   */
+  async addOpenTickets(manager: EntityManager, assignees: (string | null)[]): Promise<void> {
+    const counts = new Map<string, number>();
+    for (const id of assignees) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (counts.size === 0) return;
+    const ids = [...counts.keys()].sort();
+    await manager.query(
+      `INSERT INTO staff_workload (user_id, open_tickets)
+       SELECT * FROM unnest($1::uuid[], $2::int[])
+       ON CONFLICT (user_id) DO UPDATE SET open_tickets = staff_workload.open_tickets + excluded.open_tickets`,
+      [ids, ids.map((id) => counts.get(id))],
     );
   }
 }

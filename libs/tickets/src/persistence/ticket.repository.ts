@@ -8,8 +8,6 @@ import { FINISHED_STATUSES } from '../domain/ticket-status';
 import { TicketFilter, TicketHistoryEntry } from './ticket-query';
 import { TicketEntity } from './ticket.entity';
 
-const INSERT_CHUNK = 500;
-
 /** Tenancy: every read takes the caller's scope; there is no unscoped finder for callers. */
 export function applyTicketScope<T extends object>(qb: SelectQueryBuilder<T>, alias: string, scope: AccessScope): SelectQueryBuilder<T> {
   switch (scope.kind) {
@@ -28,10 +26,20 @@ export function applyTicketScope<T extends object>(qb: SelectQueryBuilder<T>, al
 export class TicketRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** One statement, one JSON parameter: TypeORM's insert builder costs more CPU than PostgreSQL does here. */
   async insertMany(manager: EntityManager, tickets: Ticket[]): Promise<void> {
-    for (let i = 0; i < tickets.length; i += INSERT_CHUNK) {
-      await manager.createQueryBuilder().insert().into(TicketEntity).values(tickets.slice(i, i + INSERT_CHUNK)).updateEntity(false).execute();
-    }
+    if (tickets.length === 0) return;
+    await manager.query(
+      `INSERT INTO ticket (id, demand_list_id, zone_id, seq, type, title, description, desired_by, tags, status,
+                           desk, assignee_id, version, created_at, routed_at, updated_at)
+       SELECT id, "demandListId", "zoneId", seq, type, title, description, "desiredBy", tags, status,
+              desk, "assigneeId", version, "createdAt", "routedAt", "updatedAt"
+         FROM jsonb_to_recordset($1::jsonb) AS x(
+              id uuid, "demandListId" uuid, "zoneId" uuid, seq int, type text, title text, description text,
+              "desiredBy" date, tags text[], status text, desk text, "assigneeId" uuid, version int,
+              "createdAt" timestamptz, "routedAt" timestamptz, "updatedAt" timestamptz)`,
+      [JSON.stringify(tickets)],
+    );
   }
 
   /** Locks the given tickets for a state change, in id order so concurrent batches cannot deadlock. */
