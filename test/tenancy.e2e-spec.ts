@@ -59,7 +59,7 @@ describe('tenancy is enforced on the server', () => {
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
       const sep = path.includes('?') ? '&' : '?';
-      const res = await ctx.request('GET', `${path}${sep}limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+      const res: HttpResponse = await ctx.request('GET', `${path}${sep}limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
       expect(res.status).toBe(200);
       items.push(...res.body.items);
       cursor = res.body.nextCursor;
@@ -236,38 +236,43 @@ describe('tenancy is enforced on the server', () => {
       ['a zone manager files a list naming its own zone', 'managerA', 'POST', () => '/api/v1/demand-lists', () => ({ ...validList(), zoneId: zoneA }), 400, 'zoneId'],
     ];
 
-    it.each(refusals)('%s', async (_what, who, method, path, body, status, field) => {
+    // One argument per row: jest would take a trailing unfilled parameter for a `done` callback.
+    it.each(refusals.map(([what, who, method, path, body, status, field]) => ({ what, who, method, path, body, status, field })))(
+      '$what',
+      async ({ who, method, path, body, status, field }) => {
+        const before = await counts();
+        const res = await ctx.request(method, path(), { token: tokens[who], body: body(), headers: { 'Idempotency-Key': `refused-${Date.now()}` } });
+        expectError(res, status, field);
+        expect(await counts()).toEqual(before);
+      },
+    );
+
+    it.each([
+      { role: 'viewer', who: 'viewer' },
+      { role: 'zone manager', who: 'managerA' },
+      { role: 'desk staff', who: 'finance' },
+    ] as { role: string; who: Who }[])('a $role cannot change a provider (403)', async ({ who }) => {
       const before = await counts();
-      const res = await ctx.request(method, path(), { token: tokens[who], body: body(), headers: { 'Idempotency-Key': `refused-${Date.now()}` } });
-      expectError(res, status, field);
+      const res = await ctx.request('PATCH', `/api/v1/providers/00000000-0000-4000-8000-000000000000`, { token: tokens[who], body: { capacity: 1 } });
+      expectError(res, 403);
       expect(await counts()).toEqual(before);
     });
 
     it.each([
-      ['viewer', 'PATCH', () => `/api/v1/providers/00000000-0000-4000-8000-000000000000`],
-      ['managerA', 'PATCH', () => `/api/v1/providers/00000000-0000-4000-8000-000000000000`],
-      ['finance', 'PATCH', () => `/api/v1/providers/00000000-0000-4000-8000-000000000000`],
-    ] as [Who, string, () => string][])('a %s cannot change a provider (403)', async (who, method, path) => {
-      const before = await counts();
-      expectError(await ctx.request(method, path(), { token: tokens[who], body: { capacity: 1 } }), 403);
-      expect(await counts()).toEqual(before);
-    });
-
-    it.each([
-      ['zone manager', 'managerA', '/api/v1/users'],
-      ['zone manager', 'managerA', '/api/v1/providers'],
-      ['desk staff', 'finance', '/api/v1/users'],
-      ['viewer', 'viewer', '/api/v1/users'],
-    ] as [string, Who, string][])('a %s cannot list %s (403)', async (_role, who, path) => {
+      { role: 'zone manager', who: 'managerA', path: '/api/v1/users' },
+      { role: 'zone manager', who: 'managerA', path: '/api/v1/providers' },
+      { role: 'desk staff', who: 'finance', path: '/api/v1/users' },
+      { role: 'viewer', who: 'viewer', path: '/api/v1/users' },
+    ] as { role: string; who: Who; path: string }[])('a $role cannot GET $path (403)', async ({ who, path }) => {
       const res = await ctx.request('GET', path, { token: tokens[who] });
       expectError(res, 403);
       expect(res.body.items).toBeUndefined();
     });
 
     it.each([
-      ['desk staff', 'finance'],
-      ['viewer', 'viewer'],
-    ] as [string, Who][])('a %s may list providers (staff)', async (_role, who) => {
+      { role: 'desk staff', who: 'finance' },
+      { role: 'viewer', who: 'viewer' },
+    ] as { role: string; who: Who }[])('a $role may GET /api/v1/providers (staff)', async ({ who }) => {
       expect((await ctx.request('GET', '/api/v1/providers', { token: tokens[who] })).status).toBe(200);
     });
 
