@@ -37,6 +37,8 @@ export class AccessTokenService {
         isUuid(c.sub) &&
         (ROLES as readonly string[]).includes(c.role) &&
         (c.zoneId === null || isUuid(c.zoneId)) &&
+        // a zone manager acts for exactly one zone; nobody else has one
+        (c.role === 'zone_manager') === (c.zoneId !== null) &&
         Array.isArray(c.desks) &&
         c.desks.every(isServiceType);
       return shapeOk ? { id: c.sub, role: c.role, zoneId: c.zoneId, desks: c.desks } : null;

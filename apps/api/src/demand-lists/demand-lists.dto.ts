@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { DEMAND_LIST_LIMITS as L, DemandList } from '@enterpark/demand';
 import { Ticket, TICKET_STATUSES, TicketStatus } from '@enterpark/tickets';
 import { PageQuery } from '../http/page.dto';
+import { NoNulCharacter } from '../http/validators';
 
 export class DemandItemRequest {
   @ApiProperty({ enum: SERVICE_TYPES, example: 'finance' })
@@ -17,18 +18,20 @@ export class DemandItemRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(L.itemTitleLength)
+  @NoNulCharacter()
   title: string;
 
   @ApiPropertyOptional({ maxLength: L.descriptionLength })
   @IsOptional()
   @IsString()
   @MaxLength(L.descriptionLength)
+  @NoNulCharacter()
   description?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'the date the zone wants it by' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
-  @MaxLength(10)
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) // a calendar date; ISO week, ordinal and partial dates are not dates to the database
   desiredBy?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: L.maxTags })
@@ -38,6 +41,7 @@ export class DemandItemRequest {
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(L.tagLength, { each: true })
+  @NoNulCharacter({ each: true })
   tags?: string[];
 }
 
@@ -46,12 +50,14 @@ export class FileDemandListRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(L.titleLength)
+  @NoNulCharacter()
   title: string;
 
   @ApiPropertyOptional({ example: '2026-Q4', maxLength: L.periodLength })
   @IsOptional()
   @IsString()
   @MaxLength(L.periodLength)
+  @NoNulCharacter()
   period?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'coordinators only: the zone filed for' })

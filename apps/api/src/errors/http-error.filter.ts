@@ -21,6 +21,20 @@ const FASTIFY_CODES: Record<string, { field: string; rule: string; message: stri
   FST_ERR_CTP_INVALID_JSON_BODY: { field: 'body', rule: 'isJson', message: '请求体不是有效的 JSON' },
 };
 
+interface FastifyError {
+  code: string;
+  statusCode: number;
+}
+
+/** The Fastify body-parsing error we have wording for, whether thrown as is or as the cause of an HttpException. */
+function fastifyErrorOf(exception: unknown): FastifyError | null {
+  for (const candidate of [exception, exception instanceof HttpException ? exception.cause : undefined]) {
+    const e = candidate as Partial<FastifyError> | null | undefined;
+    if (typeof e?.code === 'string' && FASTIFY_CODES[e.code] && typeof e.statusCode === 'number') return e as FastifyError;
+  }
+  return null;
+}
+
 function body(statusCode: number, code: string, message: string, rest: Partial<ErrorResponse> = {}): ErrorResponse {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message, ...rest };
 }
@@ -48,19 +62,21 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof RequestValidationException) {
       return body(400, 'VALIDATION_FAILED', '请求参数校验失败', { details: exception.details });
     }
+    // Nest's Fastify adapter wraps Fastify's own 4xx errors in an HttpException (the original is the cause).
+    const fastify = fastifyErrorOf(exception);
+    if (fastify) {
+      const detail = FASTIFY_CODES[fastify.code];
+      return body(fastify.statusCode, fastify.code.replace(/^FST_ERR_CTP_/, ''), detail.message, { details: [detail] });
+    }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
       return body(status, STATUS_CODES[status]?.toUpperCase().replace(/\W+/g, '_') ?? 'ERROR', String(message));
     }
-    const fastify = exception as { code?: string; statusCode?: number; message?: string };
-    if (fastify?.code && FASTIFY_CODES[fastify.code] && fastify.statusCode) {
-      const detail = FASTIFY_CODES[fastify.code];
-      return body(fastify.statusCode, fastify.code.replace(/^FST_ERR_CTP_/, ''), detail.message, { details: [detail] });
-    }
-    if (fastify?.statusCode && fastify.statusCode >= 400 && fastify.statusCode < 500) {
-      return body(fastify.statusCode, 'BAD_REQUEST', fastify.message ?? '请求无效');
+    const other = exception as { statusCode?: number; message?: string } | null;
+    if (other?.statusCode && other.statusCode >= 400 && other.statusCode < 500) {
+      return body(other.statusCode, 'BAD_REQUEST', other.message ?? '请求无效');
     }
     return body(500, 'INTERNAL_ERROR', '服务器内部错误');
   }

@@ -24,6 +24,9 @@ const RULE_MESSAGES: Record<string, (field: string) => string> = {
   min: (f) => `${f} 小于最小值`,
   matches: (f) => `${f} 的格式无效`,
   nestedValidation: (f) => `${f} 必须是对象`,
+  noNulCharacter: (f) => `${f} 不能包含空字符 (U+0000)`,
+  isNotBlank: (f) => `${f} 不能为空白`,
+  isCursor: (f) => `${f} 无效，请使用上一页返回的 nextCursor`,
 };
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): ErrorDetail[] {

@@ -1,7 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageRequest } from '@enterpark/common';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { decodeCursor, DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, PageRequest } from '@enterpark/common';
+
+/**
+ * A cursor the server could have issued (encodeCursor of a stored row): an ISO instant as
+ * toISOString() writes it and a UUID. Anything else would reach SQL as a malformed parameter.
+ */
+export function isWellFormedCursor(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const { createdAt, id } = decodeCursor(value);
+    const instant = new Date(createdAt);
+    return isUuid(id) && !Number.isNaN(instant.getTime()) && instant.toISOString() === createdAt;
+  } catch {
+    return false;
+  }
+}
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
@@ -16,6 +31,7 @@ export class PageQuery {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @ValidateBy({ name: 'isCursor', validator: { validate: isWellFormedCursor, defaultMessage: () => 'cursor 无效' } })
   cursor?: string;
 }
 

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, I
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { PROVIDER_LIMITS, ServiceProvider } from '@enterpark/matching';
 import { PageQuery } from '../http/page.dto';
+import { IsNotBlank, IsOmittable, MaxCodePoints, NoNulCharacter } from '../http/validators';
 
 const L = PROVIDER_LIMITS;
 
@@ -11,12 +12,18 @@ export class CreateProviderRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(L.nameLength)
+  @MaxCodePoints(L.nameLength)
+  @IsNotBlank()
+  @NoNulCharacter()
   name: string;
 
   @ApiProperty({ example: 'bank', description: 'expert, bank, fund, media, trainer, agency, instructor, …' })
   @IsString()
   @MinLength(1)
   @MaxLength(L.kindLength)
+  @MaxCodePoints(L.kindLength)
+  @IsNotBlank()
+  @NoNulCharacter()
   kind: string;
 
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true })
@@ -33,19 +40,21 @@ export class CreateProviderRequest {
   capacity: number;
 
   @ApiPropertyOptional({ type: [String], example: ['合肥市'] })
-  @IsOptional()
+  @IsOmittable() // not @IsOptional(): a null would reach a NOT NULL column on update
   @IsArray()
   @ArrayMaxSize(L.maxCities)
   @IsString({ each: true })
   @MaxLength(50, { each: true })
+  @NoNulCharacter({ each: true })
   cities?: string[];
 
   @ApiPropertyOptional({ type: [String], example: ['园区贷', '产业基金'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(L.maxTags)
   @IsString({ each: true })
   @MaxLength(L.tagLength, { each: true })
+  @NoNulCharacter({ each: true })
   tags?: string[];
 
   @ApiProperty({ example: 'service@bank.example.cn' })
@@ -54,9 +63,10 @@ export class CreateProviderRequest {
   email: string;
 }
 
-export class UpdateProviderRequest extends PartialType(CreateProviderRequest) {
+/** Every field may be left out; none may be null (each column is NOT NULL). */
+export class UpdateProviderRequest extends PartialType(CreateProviderRequest, { skipNullProperties: false }) {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } f
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { Ticket, TicketHistoryEntry, TICKET_STATUSES, TicketStatus } from '@enterpark/tickets';
 import { PageQuery } from '../http/page.dto';
+import { NoNulCharacter } from '../http/validators';
 
 export class ListTicketsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SERVICE_TYPES }) @IsOptional() @IsIn(SERVICE_TYPES) type?: ServiceType;
@@ -23,6 +24,7 @@ export class ListTicketsQuery extends PageQuery {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @NoNulCharacter()
   q?: string;
 }
 

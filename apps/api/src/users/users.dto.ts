@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsStrin
 import { ROLES, Role, SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { User } from '@enterpark/identity';
 import { PageQuery } from '../http/page.dto';
+import { IsNotBlank, MaxCodePoints, NoNulCharacter } from '../http/validators';
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'hefei.manager@example.cn' })
@@ -14,6 +15,9 @@ export class CreateUserRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @MaxCodePoints(100)
+  @IsNotBlank()
+  @NoNulCharacter()
   name: string;
 
   @ApiProperty({ minLength: 10, maxLength: 128 })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Zone, ZONE_LEVELS, ZoneLevel } from '@enterpark/demand';
+import { IsNotBlank, MaxCodePoints, NoNulCharacter } from '../http/validators';
 
 export class CreateZoneRequest {
   @ApiProperty({ example: 'hefei-etdz', description: 'lower-case letters, digits and dashes' })
@@ -12,6 +13,9 @@ export class CreateZoneRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @MaxCodePoints(100)
+  @IsNotBlank()
+  @NoNulCharacter()
   name: string;
 
   @ApiProperty({ enum: ZONE_LEVELS })
@@ -22,6 +26,9 @@ export class CreateZoneRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(50)
+  @MaxCodePoints(50)
+  @IsNotBlank()
+  @NoNulCharacter()
   city: string;
 
   @ApiPropertyOptional({ example: '安徽省', default: '安徽省' })
@@ -29,6 +36,9 @@ export class CreateZoneRequest {
   @IsString()
   @MinLength(1)
   @MaxLength(50)
+  @MaxCodePoints(50)
+  @IsNotBlank()
+  @NoNulCharacter()
   province?: string;
 }
 

@@ -1,0 +1,58 @@
+import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+
+const NUL = '\u0000';
+
+/** PostgreSQL text cannot hold U+0000: refuse it here (400) rather than in the database (500). */
+export function NoNulCharacter(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'noNulCharacter',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !value.includes(NUL),
+        defaultMessage: () => '$property 不能包含空字符 (U+0000)',
+      },
+    },
+    options,
+  );
+}
+
+/** Not only whitespace: use cases trim names, and the database refuses an empty one. */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || value.trim().length > 0,
+        defaultMessage: () => '$property 不能为空白',
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * At most `max` characters as PostgreSQL's length() counts them (code points). class-validator's
+ * maxLength does not count variation selectors, so on its own it lets through text that a
+ * length CHECK in the database refuses.
+ */
+export function MaxCodePoints(max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'maxLength',
+      constraints: [max],
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || [...value].length <= max,
+        defaultMessage: () => `$property 不能超过 ${max} 个字符`,
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * May be left out, but not sent as null: unlike @IsOptional(), null is validated (and refused
+ * by the type checks that follow), for fields whose column is NOT NULL.
+ */
+export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined, options);
+}
