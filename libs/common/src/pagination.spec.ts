@@ -8,7 +8,14 @@ describe('cursor pagination', () => {
     expect(decodeCursor(encodeCursor(position))).toEqual(position);
   });
 
-  it.each(['', 'garbage', Buffer.from('[1,2]').toString('base64url'), Buffer.from('["not a date","x"]').toString('base64url')])(
+  it.each([
+    '',
+    'garbage',
+    Buffer.from('[1,2]').toString('base64url'),
+    Buffer.from('["not a date","x"]').toString('base64url'),
+    Buffer.from('["1","00000000-0000-4000-8000-000000000001"]').toString('base64url'),
+    Buffer.from('["2026-11-21T02:00:00.000Z","not-a-uuid"]').toString('base64url'),
+  ])(
     'refuses the cursor %j as invalid input naming the field',
     (cursor) => {
       try {
@@ -22,7 +29,7 @@ describe('cursor pagination', () => {
   );
 
   it('gives a next cursor only when there is one more row than the limit', () => {
-    const rows = [1, 2, 3].map((n) => ({ createdAt: position.createdAt, id: String(n) }));
+    const rows = [1, 2, 3].map((n) => ({ createdAt: position.createdAt, id: `00000000-0000-4000-8000-00000000000${n}` }));
     expect(toPage(rows.slice(0, 2), 2, (r) => r)).toEqual({ items: rows.slice(0, 2), nextCursor: null });
     const page = toPage(rows, 2, (r) => r);
     expect(page.items).toHaveLength(2);

@@ -1,4 +1,5 @@
 import { InvalidInputError } from './domain-error';
+import { isUuid } from './ids';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -29,7 +30,9 @@ export function encodeCursor(position: KeysetPosition): string {
 export function decodeCursor(cursor: string): KeysetPosition {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string') {
+    // Only what encodeCursor could have made: a canonical ISO instant and a UUID.
+    const canonical = typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && new Date(createdAt).toISOString() === createdAt;
+    if (canonical && isUuid(id)) {
       return { createdAt, id };
     }
   } catch {

@@ -21,13 +21,7 @@ export class ManageProvidersService {
     const now = this.clock.now();
     const provider: ServiceProvider = {
       id: newId(),
-      name: input.name.trim(),
-      kind: input.kind.trim(),
-      serviceTypes: [...new Set(input.serviceTypes)],
-      capacity: input.capacity,
-      cities: [...new Set(input.cities ?? [])],
-      tags: [...new Set(input.tags ?? [])],
-      email: input.email.trim().toLowerCase(),
+      ...(normalize({ cities: [], tags: [], ...input }) as Required<CreateProviderInput>),
       active: true,
       createdAt: now,
       updatedAt: now,
@@ -41,7 +35,7 @@ export class ManageProvidersService {
     if (!current) throw new ServiceProviderNotFoundError();
     const next: ServiceProvider = {
       ...current,
-      ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      ...Object.fromEntries(Object.entries(normalize(input)).filter(([, v]) => v !== undefined)),
       updatedAt: this.clock.now(),
     };
     await this.providers.update({ id }, next);
@@ -55,4 +49,18 @@ export class ManageProvidersService {
     const rows = await qb.orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'DESC').limit(page.limit + 1).getMany();
     return toPage(rows, page.limit, (p) => ({ createdAt: p.createdAt.toISOString(), id: p.id }));
   }
+}
+
+/** The same cleaning on create and on update: trimmed names, lower-case email, no duplicates. */
+function normalize(input: UpdateProviderInput): UpdateProviderInput {
+  const unique = <T>(values: T[] | undefined) => (values ? [...new Set(values)] : undefined);
+  return {
+    ...input,
+    name: input.name?.trim(),
+    kind: input.kind?.trim(),
+    email: input.email?.trim().toLowerCase(),
+    serviceTypes: unique(input.serviceTypes),
+    cities: unique(input.cities),
+    tags: unique(input.tags),
+  };
 }
