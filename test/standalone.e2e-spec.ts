@@ -76,7 +76,10 @@ function pathWithoutRedis(): string {
 
 async function stop(s: Started): Promise<void> {
   s.child.kill('SIGTERM');
-  const code = await Promise.race([s.exited, new Promise((r) => setTimeout(() => r('timeout'), 20_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((r) => (timer = setTimeout(() => r('timeout'), 20_000)));
+  const code = await Promise.race([s.exited, timeout]);
+  clearTimeout(timer);
   expect(code).toBe(0);
 }
 
