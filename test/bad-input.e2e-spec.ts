@@ -9,7 +9,6 @@ import { HttpResponse, RequestOptions, TEST_ADMIN, TestContext } from '@enterpar
 const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 const JWT_ISSUER = 'enterpark';
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-const TABLES = ['zone', 'app_user', 'desk_member', 'service_provider', 'demand_list', 'ticket', 'event'] as const;
 
 const item = (extra: Record<string, unknown> = {}) => ({ type: 'finance', title: '对接园区贷', ...extra });
 const list = (extra: Record<string, unknown> = {}) => ({ title: '2026 年第四季度需求清单', period: '2026-Q4', items: [item()], ...extra });
@@ -45,20 +44,11 @@ describe('bad input gets the right 4xx, names the field and writes nothing', () 
   let existingEmail: string;
   let providerId: string;
 
-  async function counts(): Promise<Record<string, number>> {
-    const out: Record<string, number> = {};
-    for (const table of TABLES) {
-      const [{ n }] = await ctx.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
-      out[table] = n;
-    }
-    return out;
-  }
-
   /** Sends the request and checks that the database holds exactly what it held before. */
   async function refused(method: string, path: string, options: RequestOptions): Promise<HttpResponse> {
-    const before = await counts();
+    const before = await ctx.rowCounts();
     const res = await ctx.request(method, path, options);
-    expect(await counts()).toEqual(before);
+    expect(await ctx.rowCounts()).toEqual(before);
     return res;
   }
 

@@ -12,7 +12,6 @@ interface Filed {
   tickets: { id: string; type: ServiceType }[];
 }
 
-const WRITE_TABLES = ['zone', 'app_user', 'desk_member', 'service_provider', 'routing_rule', 'demand_list', 'ticket', 'event'] as const;
 
 function expectError(res: HttpResponse, status: number, field?: string): void {
   expect({ status: res.status, body: res.body }).toMatchObject({ status, body: { statusCode: status } });
@@ -42,15 +41,6 @@ describe('tenancy is enforced on the server', () => {
     const res = await ctx.request('POST', '/api/v1/demand-lists', { token, body: { title, period: '2026-Q4', items } });
     expect(res.status).toBe(201);
     return res.body as Filed;
-  }
-
-  async function counts(): Promise<Record<string, number>> {
-    const out: Record<string, number> = {};
-    for (const table of WRITE_TABLES) {
-      const [{ n }] = await ctx.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
-      out[table] = n;
-    }
-    return out;
   }
 
   /** Every item of a list endpoint, page by page (small pages, so cursors are exercised too). */
@@ -240,10 +230,10 @@ describe('tenancy is enforced on the server', () => {
     it.each(refusals.map(([what, who, method, path, body, status, field]) => ({ what, who, method, path, body, status, field })))(
       '$what',
       async ({ who, method, path, body, status, field }) => {
-        const before = await counts();
+        const before = await ctx.rowCounts();
         const res = await ctx.request(method, path(), { token: tokens[who], body: body(), headers: { 'Idempotency-Key': `refused-${Date.now()}` } });
         expectError(res, status, field);
-        expect(await counts()).toEqual(before);
+        expect(await ctx.rowCounts()).toEqual(before);
       },
     );
 
@@ -252,10 +242,10 @@ describe('tenancy is enforced on the server', () => {
       { role: 'zone manager', who: 'managerA' },
       { role: 'desk staff', who: 'finance' },
     ] as { role: string; who: Who }[])('a $role cannot change a provider (403)', async ({ who }) => {
-      const before = await counts();
+      const before = await ctx.rowCounts();
       const res = await ctx.request('PATCH', `/api/v1/providers/00000000-0000-4000-8000-000000000000`, { token: tokens[who], body: { capacity: 1 } });
       expectError(res, 403);
-      expect(await counts()).toEqual(before);
+      expect(await ctx.rowCounts()).toEqual(before);
     });
 
     it.each([
@@ -292,13 +282,13 @@ describe('tenancy is enforced on the server', () => {
 
     it.each(['zone_manager', 'desk_staff', 'viewer'] as Role[])('a %s token cannot create a coordinator for itself', async (role) => {
       const { token } = await ctx.newUser(role, role === 'zone_manager' ? { zoneId: zoneA } : role === 'desk_staff' ? { desks: ['media'] } : {});
-      const before = await counts();
+      const before = await ctx.rowCounts();
       const res = await ctx.request('POST', '/api/v1/users', {
         token,
         body: { email: `escalate.${role}@enterpark.test`, name: '越权', password: 'Escalate-Passw0rd!', role: 'coordinator' },
       });
       expectError(res, 403);
-      expect(await counts()).toEqual(before);
+      expect(await ctx.rowCounts()).toEqual(before);
     });
   });
 });

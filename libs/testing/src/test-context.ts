@@ -80,6 +80,13 @@ export class TestContext {
     return this.dataSource.query(text, params);
   }
 
+  /** Row counts of every table a request could write, to prove that a refusal wrote nothing. */
+  async rowCounts(): Promise<Record<string, number>> {
+    const tables = ['zone', 'app_user', 'desk_member', 'staff_workload', 'service_provider', 'demand_list', 'ticket', 'event'];
+    const [row] = await this.sql(`SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
+    return row;
+  }
+
   async startWorker(): Promise<INestApplicationContext> {
     this.worker ??= await createWorkerApp(this.config, { shutdownHooks: false });
     return this.worker;
