@@ -33,3 +33,11 @@ export class IdempotencyKeyReusedError extends DomainError {
     ]);
   }
 }
+
+export class DemandListForbiddenError extends DomainError {
+  readonly code = 'DEMAND_LIST_FORBIDDEN';
+  readonly kind = 'forbidden';
+  constructor() {
+    super('只有园区管理员和开发区处协调人可以提交需求清单');
+  }
+}

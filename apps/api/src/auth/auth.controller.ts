@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@enterpark/common';
 import { toActor, UserRepository, VerifyCredentialsService } from '@enterpark/identity';
@@ -6,7 +6,6 @@ import { UserResponse, toUserResponse } from '../users/users.dto';
 import { AccessTokenService } from './access-token.service';
 import { CurrentActor, Public } from './auth.decorators';
 import { LoginRequest, LoginResponse } from './auth.dto';
-import { NotFoundException } from '@nestjs/common';
 
 @ApiTags('auth')
 @Controller()

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, HttpCode, Res, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import { Queue } from 'bullmq';
@@ -37,7 +37,6 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @HttpCode(200)
   live() {
     return { status: 'ok' };
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, InvalidInputError } from '@enterpark/common';
+import { Actor, Clock, InvalidInputError } from '@enterpark/common';
 import { pgConstraint, pgErrorCode, TransactionRunner, UNIQUE_VIOLATION } from '@enterpark/database';
 import { appendEvents } from '@enterpark/events';
 import { Ticket, TicketRepository } from '@enterpark/tickets';
 import { DemandList, DemandListDraft, fileDemandList, requestHash } from '../domain/demand-list';
-import { IdempotencyKeyReusedError } from '../demand.errors';
+import { DemandListForbiddenError, IdempotencyKeyReusedError } from '../demand.errors';
 import { DemandListRepository } from '../persistence/demand-list.repository';
 import { ZoneRepository } from '../persistence/zone.repository';
 
@@ -18,11 +18,6 @@ export interface FileDemandListResult {
   tickets: Ticket[];
   /** True when an earlier request with the same Idempotency-Key already filed this list. */
   replayed: boolean;
-}
-
-class ForbiddenToFileError extends DomainError {
-  readonly code = 'DEMAND_LIST_FORBIDDEN';
-  readonly kind = 'forbidden';
 }
 
 /**
@@ -70,7 +65,7 @@ export class FileDemandListService {
       }
       return actor.zoneId!;
     }
-    if (actor.role !== 'coordinator') throw new ForbiddenToFileError('只有园区管理员和开发区处协调人可以提交需求清单');
+    if (actor.role !== 'coordinator') throw new DemandListForbiddenError();
     if (!input.zoneId) throw InvalidInputError.field('zoneId', 'required', '协调人提交需求清单时必须指定 zoneId');
     const zone = await this.zones.findById({ kind: 'province' }, input.zoneId);
     if (!zone) throw InvalidInputError.field('zoneId', 'exists', 'zoneId 对应的园区不存在');
