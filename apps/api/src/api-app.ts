@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
+import { Clock } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { ApiModule } from './api.module';
 import { validationExceptionFactory } from './errors/validation-errors';
@@ -12,10 +13,10 @@ import { requestIdOf } from './http/logger-options';
 export const API_PREFIX = 'api/v1';
 
 /** Builds (does not start) the HTTP application for `config`. */
-export async function createApiApp(config: AppConfig, options: { shutdownHooks: boolean }): Promise<NestFastifyApplication> {
+export async function createApiApp(config: AppConfig, options: { shutdownHooks: boolean; clock?: Clock }): Promise<NestFastifyApplication> {
   if (!config.jwtSecret) throw new Error('JWT_SECRET is not set (apps/standalone generates one for the embedded default)');
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, trustProxy: true, requestIdHeader: false, genReqId: requestIdOf });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options.clock), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   if (options.shutdownHooks) app.enableShutdownHooks();
   await app.register(helmet, { contentSecurityPolicy: false });

@@ -3,7 +3,7 @@ import { createSecretKey } from 'node:crypto';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
-import { ClockModule } from '@enterpark/common';
+import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
 import { DatabaseModule } from '@enterpark/database';
 import { DemandModule } from '@enterpark/demand';
@@ -20,6 +20,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './http/logger-options';
 import { ProvidersController } from './providers/providers.controller';
+import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketsController } from './tickets/tickets.controller';
 import { UsersController } from './users/users.controller';
 import { ZonesController } from './zones/zones.controller';
@@ -27,13 +28,13 @@ import { ZonesController } from './zones/zones.controller';
 /** The HTTP application: controllers, guards and the error filter. It produces events, never consumes them. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
-        ClockModule,
+        ClockModule.forRoot(clock),
         DatabaseModule,
         QueueModule.forRoot(),
         JwtModule.registerAsync({
@@ -46,7 +47,7 @@ export class ApiModule {
         TicketsModule,
         MatchingModule,
       ],
-      controllers: [AuthController, HealthController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController],
+      controllers: [AuthController, HealthController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController],
       providers: [
         AccessTokenService,
         BootstrapService,

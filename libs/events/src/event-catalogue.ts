@@ -1,13 +1,46 @@
 import { ServiceType } from '@enterpark/common';
+import { DemandListSummary, TicketSummary } from './summaries';
+
+export type SlaStage = 'triage' | 'matching' | 'service';
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+interface OfTicket {
+  ticketId: string;
+  zoneId: string;
+}
 
 /**
  * Every event the system records, with its payload. Payloads carry ids, not
- * entities: consumers re-read the state they act on.
+ * entities: consumers re-read the state they act on. Summaries are the exception:
+ * they are the record integrations read.
  */
 export interface EventPayloads {
   'demand_list.filed': { demandListId: string; zoneId: string; ticketIds: string[] };
-  'ticket.submitted': { ticketId: string; demandListId: string; zoneId: string; type: ServiceType };
-  'ticket.routed': { ticketId: string; zoneId: string; desk: ServiceType; assigneeId: string | null; rule: string };
+  'demand_list.completed': { demandListId: string; zoneId: string; summary: DemandListSummary };
+  'ticket.submitted': OfTicket & { demandListId: string; type: ServiceType };
+  'ticket.routed': OfTicket & { desk: ServiceType; assigneeId: string | null; rule: string };
+  'ticket.accepted': OfTicket & { desk: ServiceType; priority: TicketPriority; dueAt: string | null };
+  'ticket.rejected': OfTicket & { demandListId: string; reason: string };
+  'ticket.info_requested': OfTicket & { question: string };
+  'ticket.info_provided': OfTicket & { answer: string };
+  'ticket.returned': OfTicket & { desk: ServiceType; reason: string; suggestedType: ServiceType | null };
+  'ticket.rerouted': OfTicket & { fromType: ServiceType; toType: ServiceType; reason: string };
+  'ticket.assigned': OfTicket & { desk: ServiceType; fromAssigneeId: string | null; assigneeId: string };
+  'ticket.match_proposed': OfTicket & { matchId: string; providerId: string; expiresAt: string | null; reasons: Record<string, unknown> };
+  'ticket.match_declined': OfTicket & { matchId: string; providerId: string; via: 'staff' | 'link'; reason: string };
+  'ticket.match_expired': OfTicket & { matchId: string; providerId: string };
+  'ticket.matching_exhausted': OfTicket & { desk: ServiceType; declined: number; expired: number };
+  'ticket.matched': OfTicket & { matchId: string; providerId: string; via: 'staff' | 'link' | 'manual' };
+  'ticket.activity_recorded': OfTicket & { activityId: string; day: string; kind: string };
+  'ticket.service_completed': OfTicket & { outcome: string; notes: string | null; round: number };
+  'ticket.confirmed': OfTicket & { demandListId: string; rating: number; solved: boolean; comment: string | null; round: number };
+  'ticket.reopened': OfTicket & { reason: string; round: number };
+  'ticket.cancelled': OfTicket & { demandListId: string; reason: string };
+  'ticket.completed': OfTicket & { summary: TicketSummary };
+  'ticket.closed': OfTicket & { demandListId: string; summary: TicketSummary };
+  'ticket.sla_breached': OfTicket & { stage: SlaStage; dueAt: string; assigneeId: string | null; desk: ServiceType | null };
+  'ticket.sla_escalated': OfTicket & { stage: SlaStage; dueAt: string; assigneeId: string | null; desk: ServiceType | null };
+  'ticket.sla_unscheduled': OfTicket & { stage: SlaStage; missingYear: number };
 }
 
 export type EventName = keyof EventPayloads;
@@ -24,4 +57,36 @@ export interface DomainEvent<N extends EventName = EventName> {
   occurredAt: string;
 }
 
-export const EVENT_NAMES = ['demand_list.filed', 'ticket.submitted', 'ticket.routed'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = [
+  'demand_list.filed',
+  'demand_list.completed',
+  'ticket.submitted',
+  'ticket.routed',
+  'ticket.accepted',
+  'ticket.rejected',
+  'ticket.info_requested',
+  'ticket.info_provided',
+  'ticket.returned',
+  'ticket.rerouted',
+  'ticket.assigned',
+  'ticket.match_proposed',
+  'ticket.match_declined',
+  'ticket.match_expired',
+  'ticket.matching_exhausted',
+  'ticket.matched',
+  'ticket.activity_recorded',
+  'ticket.service_completed',
+  'ticket.confirmed',
+  'ticket.reopened',
+  'ticket.cancelled',
+  'ticket.completed',
+  'ticket.closed',
+  'ticket.sla_breached',
+  'ticket.sla_escalated',
+  'ticket.sla_unscheduled',
+] as const satisfies readonly EventName[];
+
+// Compile-time proof that EVENT_NAMES lists every event exactly as the payload map does.
+type Missing = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
+const everyEventListed: Missing extends never ? true : Missing = true;
+void everyEventListed;

@@ -4,3 +4,4 @@ export * from './event.entity';
 export * from './queue-connection';
 export * from './queue.module';
 export * from './queues';
+export * from './summaries';

@@ -1,18 +1,46 @@
 import { JobsOptions } from 'bullmq';
 import { EventName } from './event-catalogue';
 
-/** One queue per consumer; each queue's processor lives in apps/worker. */
-export const QUEUE_NAMES = ['routing'] as const;
+/**
+ * One queue per consumer; each queue's processor lives in apps/worker. `timers` carries
+ * no events: a job scheduler on it wakes the sweep of deadlines held in the database.
+ */
+export const QUEUE_NAMES = ['routing', 'matching', 'completion', 'timers'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
  * Where the relay delivers each event. An event with no queue is only recorded
- * (it is still readable from the event log and ticket history).
+ * (it is still readable from the event log, the ticket history and GET /events).
  */
 export const SUBSCRIPTIONS: { readonly [N in EventName]: readonly QueueName[] } = {
   'demand_list.filed': [],
+  'demand_list.completed': [],
   'ticket.submitted': ['routing'],
   'ticket.routed': [],
+  // Matching proposes the next candidate after each of these...
+  'ticket.accepted': ['matching'],
+  'ticket.match_declined': ['matching'],
+  'ticket.match_expired': ['matching'],
+  // ...and frees the provider when the ticket ends. Completion builds summaries and completes lists.
+  'ticket.cancelled': ['matching', 'completion'],
+  'ticket.confirmed': ['matching', 'completion'],
+  'ticket.rejected': ['completion'],
+  'ticket.service_completed': ['completion'],
+  'ticket.info_requested': [],
+  'ticket.info_provided': [],
+  'ticket.returned': [],
+  'ticket.rerouted': [],
+  'ticket.assigned': [],
+  'ticket.match_proposed': [],
+  'ticket.matching_exhausted': [],
+  'ticket.matched': [],
+  'ticket.activity_recorded': [],
+  'ticket.reopened': [],
+  'ticket.completed': [],
+  'ticket.closed': [],
+  'ticket.sla_breached': [],
+  'ticket.sla_escalated': [],
+  'ticket.sla_unscheduled': [],
 };
 
 /**

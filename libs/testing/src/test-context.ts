@@ -1,13 +1,14 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { Actor, Role, ServiceType } from '@enterpark/common';
+import { Actor, Clock, Role, ServiceType, SystemClock } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { ManageZonesService, Zone, ZoneLevel } from '@enterpark/demand';
 import { CreateUserService, toActor, User } from '@enterpark/identity';
 import { createApiApp } from '../../../apps/api/src/api-app';
 import { AccessTokenService } from '../../../apps/api/src/auth/access-token.service';
 import { createWorkerApp } from '../../../apps/worker/src/worker-app';
+import { TestClock } from './test-clock';
 import { createDatabaseFromTemplate, currentTestRun, deleteRedisKeys, dropDatabase, uniqueSuffix } from './test-infrastructure';
 
 export const TEST_ADMIN = { email: 'admin@enterpark.test', password: 'Admin-Passw0rd!' };
@@ -40,9 +41,11 @@ export class TestContext {
     readonly api: NestFastifyApplication,
     readonly baseUrl: string,
     private readonly databaseName: string,
+    readonly clock: Clock,
   ) {}
 
-  static async create(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
+  /** `clock`: a TestClock shared by API and worker (deadlines and expiries move with it). */
+  static async create(options: { worker?: boolean; env?: Record<string, string>; clock?: TestClock } = {}): Promise<TestContext> {
     const run = currentTestRun();
     const id = `${run.runId}_${uniqueSuffix()}`;
     const databaseName = `ep_test_${id}`;
@@ -65,9 +68,10 @@ export class TestContext {
         ...options.env,
       },
     );
-    const api = await createApiApp(config, { shutdownHooks: false });
+    const clock = options.clock ?? new SystemClock();
+    const api = await createApiApp(config, { shutdownHooks: false, clock });
     await api.listen(0, '127.0.0.1');
-    const ctx = new TestContext(config, api, await api.getUrl(), databaseName);
+    const ctx = new TestContext(config, api, await api.getUrl(), databaseName, clock);
     if (options.worker !== false) await ctx.startWorker();
     return ctx;
   }
@@ -82,13 +86,13 @@ export class TestContext {
 
   /** Row counts of every table a request could write, to prove that a refusal wrote nothing. */
   async rowCounts(): Promise<Record<string, number>> {
-    const tables = ['zone', 'app_user', 'desk_member', 'staff_workload', 'service_provider', 'demand_list', 'ticket', 'event'];
+    const tables = ['zone', 'app_user', 'desk_member', 'staff_workload', 'service_provider', 'demand_list', 'ticket', 'event', 'ticket_match', 'ticket_activity', 'ticket_summary', 'demand_list_summary', 'calendar_year', 'calendar_day'];
     const [row] = await this.sql(`SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
     return row;
   }
 
   async startWorker(): Promise<INestApplicationContext> {
-    this.worker ??= await createWorkerApp(this.config, { shutdownHooks: false });
+    this.worker ??= await createWorkerApp(this.config, { shutdownHooks: false, clock: this.clock });
     return this.worker;
   }
 

@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '@enterpark/calendar';
 import { ReadTicketsService } from './application/read-tickets.service';
+import { SlaScheduler } from './application/sla-scheduler.service';
+import { SlaSweepService } from './application/sla-sweep.service';
+import { TicketActionsService } from './application/ticket-actions.service';
+import { TicketWriter } from './application/ticket-writer.service';
+import { SlaTargetEntity } from './persistence/sla-target.entity';
+import { StaffWorkloadRepository } from './persistence/staff-workload.repository';
+import { TicketActivityEntity } from './persistence/ticket-activity.entity';
 import { TicketEntity } from './persistence/ticket.entity';
 import { TicketRepository } from './persistence/ticket.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TicketEntity])],
-  providers: [TicketRepository, ReadTicketsService],
-  exports: [TicketRepository, ReadTicketsService],
+  imports: [TypeOrmModule.forFeature([TicketEntity, TicketActivityEntity, SlaTargetEntity]), CalendarModule],
+  providers: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService],
+  exports: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService],
 })
 export class TicketsModule {}

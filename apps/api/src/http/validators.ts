@@ -56,3 +56,25 @@ export function MaxCodePoints(max: number, options?: ValidationOptions): Propert
 export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined, options);
 }
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day as YYYY-MM-DD between 2000 and 2100 (2026-02-30 is refused here, not by PostgreSQL). */
+export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDay',
+      validator: {
+        validate: (value: unknown) => {
+          const m = typeof value === 'string' ? DAY.exec(value) : null;
+          if (!m) return false;
+          const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+          const date = new Date(Date.UTC(y, mo - 1, d));
+          return y >= 2000 && y <= 2100 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+        },
+        defaultMessage: () => '$property 必须是 YYYY-MM-DD 格式的有效日期',
+      },
+    },
+    options,
+  );
+}

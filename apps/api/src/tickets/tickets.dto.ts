@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
-import { Ticket, TicketHistoryEntry, TICKET_STATUSES, TicketStatus } from '@enterpark/tickets';
+import { SlaStage, TicketPriority } from '@enterpark/events';
+import { allowedActions, Ticket, TicketHistoryEntry, TICKET_PRIORITIES, TICKET_STATUSES, TicketStatus, USER_ACTIONS, UserAction } from '@enterpark/tickets';
 import { PageQuery } from '../http/page.dto';
 import { NoNulCharacter } from '../http/validators';
 
@@ -35,6 +36,14 @@ export class TicketHistoryResponse {
   @ApiProperty({ type: Object }) data: unknown;
 }
 
+export class TicketSlaResponse {
+  @ApiProperty({ enum: ['triage', 'matching', 'service'], nullable: true }) stage: SlaStage | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null while a stage runs: the calendar lacks the year' }) dueAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'reminder to the assignee (催办)' }) breachedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'escalated to coordinators (督办)' }) escalatedAt: string | null;
+  @ApiProperty() breaches: number;
+}
+
 export class TicketResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) demandListId: string;
@@ -52,6 +61,21 @@ export class TicketResponse {
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) routedAt: string | null;
   @ApiProperty() updatedAt: string;
+  @ApiProperty({ enum: TICKET_PRIORITIES, nullable: true }) priority: TicketPriority | null;
+  @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) acceptedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) matchedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) firstActivityAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) providerId: string | null;
+  @ApiProperty({ nullable: true, type: String }) outcome: string | null;
+  @ApiProperty({ nullable: true, type: Number }) rating: number | null;
+  @ApiProperty({ description: '1, +1 for each reopening' }) round: number;
+  @ApiProperty() activityCount: number;
+  @ApiProperty({ nullable: true, type: String, description: 'no provider left: waiting for a coordinator to match by hand' }) matchingEscalatedAt: string | null;
+  @ApiProperty({ type: () => TicketSlaResponse }) sla: TicketSlaResponse;
+  @ApiProperty({ enum: USER_ACTIONS, isArray: true, description: 'what could be done next from this status (roles permitting)' }) allowedActions: UserAction[];
 }
 
 export class TicketWithHistoryResponse extends TicketResponse {
@@ -74,9 +98,28 @@ export function toTicketResponse(t: Ticket): TicketResponse {
     assigneeId: t.assigneeId,
     version: t.version,
     createdAt: t.createdAt.toISOString(),
-    routedAt: t.routedAt?.toISOString() ?? null,
+    routedAt: iso(t.routedAt),
     updatedAt: t.updatedAt.toISOString(),
+    priority: t.priority,
+    dueAt: iso(t.dueAt),
+    acceptedAt: iso(t.acceptedAt),
+    matchedAt: iso(t.matchedAt),
+    firstActivityAt: iso(t.firstActivityAt),
+    completedAt: iso(t.completedAt),
+    closedAt: iso(t.closedAt),
+    providerId: t.providerId,
+    outcome: t.outcome,
+    rating: t.rating,
+    round: t.round,
+    activityCount: t.activityCount,
+    matchingEscalatedAt: iso(t.matchingEscalatedAt),
+    sla: { stage: t.slaStage, dueAt: iso(t.slaDueAt), breachedAt: iso(t.slaBreachedAt), escalatedAt: iso(t.slaEscalatedAt), breaches: t.slaBreaches },
+    allowedActions: allowedActions(t.status),
   };
+}
+
+function iso(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
 }
 
 export function toHistoryResponse(h: TicketHistoryEntry): TicketHistoryResponse {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Clock, ServiceType } from '@enterpark/common';
 import { TransactionRunner } from '@enterpark/database';
 import { appendEvents, NewEvent } from '@enterpark/events';
-import { routeTicket, Ticket, TicketRepository } from '@enterpark/tickets';
+import { routeTicket, SlaScheduler, StaffWorkloadRepository, Ticket, TicketRepository, workloadDeltas } from '@enterpark/tickets';
 import { assignInTurn } from '../domain/assignment';
 import { RoutingRule } from '../domain/routing-rule';
 import { DeskWorkloadRepository } from '../persistence/desk-workload.repository';
@@ -18,6 +18,8 @@ export class RouteTicketsService {
   constructor(
     private readonly tickets: TicketRepository,
     private readonly workload: DeskWorkloadRepository,
+    private readonly staffWorkload: StaffWorkloadRepository,
+    private readonly sla: SlaScheduler,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -43,9 +45,11 @@ export class RouteTicketsService {
           events.push(t.event);
         });
       }
-      await this.workload.addOpenTickets(manager, routed.map((t) => t.assigneeId));
-      await this.tickets.saveRouted(manager, routed);
-      await appendEvents(manager, events, now);
+      // After every desk lock is held: the workload rows are then taken in user order.
+      await this.staffWorkload.adjust(manager, workloadDeltas(routed.map((after) => ({ before: null, after }))));
+      const scheduled = await this.sla.schedule(manager, routed);
+      await this.tickets.saveRouted(manager, scheduled.tickets);
+      await appendEvents(manager, [...events, ...scheduled.events], now);
       return routed.map((t) => t.id);
     });
   }

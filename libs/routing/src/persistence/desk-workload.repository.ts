@@ -36,21 +36,4 @@ export class DeskWorkloadRepository {
       [desk, [...lastAssigned.keys()], [...lastAssigned.values()]],
     );
   }
-
-  /**
-   * Adds newly assigned tickets to their assignees' load. Called once per transaction,
-   * after every desk lock is held, in user order: concurrent batches cannot deadlock.
-   */
-  async addOpenTickets(manager: EntityManager, assignees: (string | null)[]): Promise<void> {
-    const counts = new Map<string, number>();
-    for (const id of assignees) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-    if (counts.size === 0) return;
-    const ids = [...counts.keys()].sort();
-    await manager.query(
-      `INSERT INTO staff_workload (user_id, open_tickets)
-       SELECT * FROM unnest($1::uuid[], $2::int[])
-       ON CONFLICT (user_id) DO UPDATE SET open_tickets = staff_workload.open_tickets + excluded.open_tickets`,
-      [ids, ids.map((id) => counts.get(id))],
-    );
-  }
 }

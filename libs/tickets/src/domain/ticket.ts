@@ -1,6 +1,7 @@
 import { ServiceType } from '@enterpark/common';
-import { NewEvent, newEvent } from '@enterpark/events';
+import { EventName, EventPayloads, NewEvent, newEvent, SlaStage, TicketPriority } from '@enterpark/events';
 import { TicketInvalidTransitionError } from '../tickets.errors';
+import { canRun, TicketAction } from './ticket-actions';
 import { TicketStatus } from './ticket-status';
 
 export interface Ticket {
@@ -20,6 +21,29 @@ export interface Ticket {
   createdAt: Date;
   routedAt: Date | null;
   updatedAt: Date;
+  priority: TicketPriority | null;
+  dueAt: Date | null;
+  acceptedAt: Date | null;
+  matchedAt: Date | null;
+  firstActivityAt: Date | null;
+  completedAt: Date | null;
+  closedAt: Date | null;
+  providerId: string | null;
+  outcome: string | null;
+  rating: number | null;
+  /** 1, then +1 each time the zone reopens the ticket after an unsolved confirmation. */
+  round: number;
+  activityCount: number;
+  matchingEscalatedAt: Date | null;
+  /** The stage whose working-day deadline is running (null: the ticket waits on nobody we time). */
+  slaStage: SlaStage | null;
+  slaStartedAt: Date | null;
+  /** Null while the stage runs: not yet computed, or the calendar lacks the year. */
+  slaDueAt: Date | null;
+  slaBreachedAt: Date | null;
+  slaEscalateAt: Date | null;
+  slaEscalatedAt: Date | null;
+  slaBreaches: number;
 }
 
 export interface TicketDraft {
@@ -32,7 +56,27 @@ export interface TicketDraft {
 
 export interface Transition {
   ticket: Ticket;
-  event: NewEvent;
+  events: NewEvent[];
+}
+
+/** Throws the 409 of the state machine unless `action` may run from the ticket's status. */
+export function assertCan(ticket: Ticket, action: TicketAction): void {
+  if (!canRun(action, ticket.status)) throw new TicketInvalidTransitionError(ticket.status, action);
+}
+
+/** The next version of a ticket: every change bumps the version and the update time. */
+export function changed(ticket: Ticket, now: Date, fields: Partial<Ticket>): Ticket {
+  return { ...ticket, ...fields, updatedAt: now, version: ticket.version + 1 };
+}
+
+/** Starts (or stops, with null) the working-day clock of a stage; the deadline is computed by the caller. */
+export function withSlaStage(stage: SlaStage | null, now: Date): Partial<Ticket> {
+  return { slaStage: stage, slaStartedAt: stage ? now : null, slaDueAt: null, slaBreachedAt: null, slaEscalateAt: null, slaEscalatedAt: null };
+}
+
+/** An event about `ticket`, by `actorId` (null: a worker). */
+export function ticketEvent<N extends EventName>(name: N, ticket: Ticket, actorId: string | null, payload: EventPayloads[N]): NewEvent<N> {
+  return newEvent(name, { aggregateType: 'ticket', aggregateId: ticket.id, zoneId: ticket.zoneId, actorId, payload });
 }
 
 /** A new ticket filed as item `seq` of a demand list. */
@@ -42,7 +86,7 @@ export function submitTicket(
   seq: number,
   draft: TicketDraft,
   now: Date,
-): Transition {
+): { ticket: Ticket; event: NewEvent } {
   const ticket: Ticket = {
     id,
     demandListId: list.id,
@@ -60,35 +104,35 @@ export function submitTicket(
     createdAt: now,
     routedAt: null,
     updatedAt: now,
+    priority: null,
+    dueAt: null,
+    acceptedAt: null,
+    matchedAt: null,
+    firstActivityAt: null,
+    completedAt: null,
+    closedAt: null,
+    providerId: null,
+    outcome: null,
+    rating: null,
+    round: 1,
+    activityCount: 0,
+    matchingEscalatedAt: null,
+    slaStage: null,
+    slaStartedAt: null,
+    slaDueAt: null,
+    slaBreachedAt: null,
+    slaEscalateAt: null,
+    slaEscalatedAt: null,
+    slaBreaches: 0,
   };
-  const event = newEvent('ticket.submitted', {
-    aggregateType: 'ticket',
-    aggregateId: id,
-    zoneId: list.zoneId,
-    actorId: list.filedBy,
-    payload: { ticketId: id, demandListId: list.id, zoneId: list.zoneId, type: draft.type },
-  });
+  const event = ticketEvent('ticket.submitted', ticket, list.filedBy, { ticketId: id, demandListId: list.id, zoneId: list.zoneId, type: draft.type });
   return { ticket, event };
 }
 
-/** `submitted → routed`: the ticket lands on the desk of its type, optionally with an assignee. */
-export function routeTicket(ticket: Ticket, assigneeId: string | null, rule: string, now: Date): Transition {
-  if (ticket.status !== 'submitted') throw new TicketInvalidTransitionError(ticket.status, 'route');
-  const routed: Ticket = {
-    ...ticket,
-    status: 'routed',
-    desk: ticket.type,
-    assigneeId,
-    routedAt: now,
-    updatedAt: now,
-    version: ticket.version + 1,
-  };
-  const event = newEvent('ticket.routed', {
-    aggregateType: 'ticket',
-    aggregateId: ticket.id,
-    zoneId: ticket.zoneId,
-    actorId: null,
-    payload: { ticketId: ticket.id, zoneId: ticket.zoneId, desk: ticket.type, assigneeId, rule },
-  });
+/** `submitted → routed`: the ticket lands on the desk of its type, optionally with an assignee; triage's clock starts. */
+export function routeTicket(ticket: Ticket, assigneeId: string | null, rule: string, now: Date): { ticket: Ticket; event: NewEvent } {
+  assertCan(ticket, 'route');
+  const routed = changed(ticket, now, { status: 'routed', desk: ticket.type, assigneeId, routedAt: now, ...withSlaStage('triage', now) });
+  const event = ticketEvent('ticket.routed', ticket, null, { ticketId: ticket.id, zoneId: ticket.zoneId, desk: ticket.type, assigneeId, rule });
   return { ticket: routed, event };
 }

@@ -19,3 +19,6 @@ export interface TicketHistoryEntry {
   actorId: string | null;
   data: unknown;
 }
+
+/** The SLA sweep's questions: which clocks need a deadline, a reminder or an escalation. */
+export type SlaTimer = 'unscheduled' | 'breach' | 'unscheduled-escalation' | 'escalation';

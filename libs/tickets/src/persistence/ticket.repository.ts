@@ -5,8 +5,9 @@ import { AccessScope, assertNever, decodeCursor, Page, PageRequest, toPage } fro
 import { EventEntity } from '@enterpark/events';
 import { Ticket } from '../domain/ticket';
 import { FINISHED_STATUSES } from '../domain/ticket-status';
-import { TicketFilter, TicketHistoryEntry } from './ticket-query';
+import { SlaTimer, TicketFilter, TicketHistoryEntry } from './ticket-query';
 import { TicketEntity } from './ticket.entity';
+import { TicketVersionConflictError } from '../tickets.errors';
 
 /** Tenancy: every read takes the caller's scope; there is no unscoped finder for callers. */
 export function applyTicketScope<T extends object>(qb: SelectQueryBuilder<T>, alias: string, scope: AccessScope): SelectQueryBuilder<T> {
@@ -54,15 +55,16 @@ export class TicketRepository {
       .getMany();
   }
 
-  /** Writes the routing fields of many tickets in one statement. */
+  /** Writes the routing fields (and the triage clock) of many tickets in one statement. */
   async saveRouted(manager: EntityManager, tickets: Ticket[]): Promise<void> {
     if (tickets.length === 0) return;
     await manager.query(
       `UPDATE ticket t
-          SET status = v.status, desk = v.desk, assignee_id = v.assignee_id,
-              routed_at = v.routed_at, updated_at = v.routed_at, version = v.version
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::int[])
-              AS v(id, status, desk, assignee_id, routed_at, version)
+          SET status = v.status, desk = v.desk, assignee_id = v.assignee_id, routed_at = v.routed_at, updated_at = v.routed_at,
+              version = v.version, sla_stage = v.sla_stage, sla_started_at = v.routed_at, sla_due_at = v.sla_due_at,
+              sla_breached_at = NULL, sla_escalate_at = NULL, sla_escalated_at = NULL
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::timestamptz[], $6::int[], $7::text[], $8::timestamptz[])
+              AS v(id, status, desk, assignee_id, routed_at, version, sla_stage, sla_due_at)
         WHERE t.id = v.id`,
       [
         tickets.map((t) => t.id),
@@ -71,8 +73,54 @@ export class TicketRepository {
         tickets.map((t) => t.assigneeId),
         tickets.map((t) => t.routedAt),
         tickets.map((t) => t.version),
+        tickets.map((t) => t.slaStage),
+        tickets.map((t) => t.slaDueAt),
       ],
     );
+  }
+
+  /**
+   * Locks one ticket the caller may see, for a state change. Tenancy first: a ticket
+   * outside the scope is "not found", exactly as for a read.
+   */
+  async lockInScope(manager: EntityManager, scope: AccessScope, id: string): Promise<Ticket | null> {
+    const qb = manager.getRepository(TicketEntity).createQueryBuilder('t').where('t.id = :id', { id }).setLock('pessimistic_write');
+    return applyTicketScope(qb, 't', scope).getOne();
+  }
+
+  /**
+   * Writes a transition. The row is locked by the caller; the version check still makes
+   * a write that skipped the lock fail instead of overwriting a newer state.
+   */
+  async saveTransition(manager: EntityManager, before: Ticket, after: Ticket): Promise<void> {
+    const { id, version, ...fields } = after;
+    const result = await manager.update(TicketEntity, { id, version: before.version }, { ...fields, version });
+    if (result.affected !== 1) throw new TicketVersionConflictError(before.status);
+  }
+
+  /**
+   * Claims tickets whose SLA timer is due, skipping rows another sweeper holds (several
+   * worker replicas may sweep at once). `unscheduled`: clocks still waiting for a deadline.
+   */
+  async claimSlaDue(manager: EntityManager, kind: SlaTimer, now: Date, limit: number): Promise<Ticket[]> {
+    const qb = manager.getRepository(TicketEntity).createQueryBuilder('t');
+    switch (kind) {
+      case 'unscheduled':
+        qb.where('t.slaStage IS NOT NULL AND t.slaDueAt IS NULL');
+        break;
+      case 'breach':
+        qb.where('t.slaStage IS NOT NULL AND t.slaBreachedAt IS NULL AND t.slaDueAt <= :now', { now }).orderBy('t.slaDueAt');
+        break;
+      case 'unscheduled-escalation':
+        qb.where('t.slaBreachedAt IS NOT NULL AND t.slaEscalatedAt IS NULL AND t.slaEscalateAt IS NULL');
+        break;
+      case 'escalation':
+        qb.where('t.slaBreachedAt IS NOT NULL AND t.slaEscalatedAt IS NULL AND t.slaEscalateAt <= :now', { now }).orderBy('t.slaEscalateAt');
+        break;
+      default:
+        return assertNever(kind);
+    }
+    return qb.limit(limit).setLock('pessimistic_write').setOnLocked('skip_locked').getMany();
   }
 
   async findById(scope: AccessScope, id: string): Promise<Ticket | null> {

@@ -1,0 +1,64 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { CALENDAR_DAY_KINDS, CALENDAR_LIMITS as L, CalendarDayKind, CalendarYearSource, CalendarYearView } from '@enterpark/calendar';
+import { IsNotBlank, MaxCodePoints, NoNulCharacter } from '../http/validators';
+
+export class CalendarYearParams {
+  @ApiProperty({ minimum: L.minYear, maximum: L.maxYear, example: 2026 })
+  // Digits only: Number() would also take ' 2026', '0x7EA' or '2026.0'.
+  @Transform(({ value }) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(L.minYear)
+  @Max(L.maxYear)
+  year: number;
+}
+
+export class CalendarDayRequest {
+  @ApiProperty({ example: '2027-02-08', description: 'a date of the year in the path' })
+  @IsString()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  day: string;
+
+  @ApiProperty({ enum: CALENDAR_DAY_KINDS, description: 'holiday: no work that day; workday: a working day (调休 weekends)' })
+  @IsIn(CALENDAR_DAY_KINDS)
+  kind: CalendarDayKind;
+
+  @ApiProperty({ example: '春节', maxLength: L.nameLength })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.nameLength)
+  @MaxCodePoints(L.nameLength)
+  @IsNotBlank()
+  @NoNulCharacter()
+  name: string;
+}
+
+/** The year's complete list of special days: it replaces whatever was published before. */
+export class PublishCalendarRequest {
+  @ApiProperty({ type: [CalendarDayRequest], maxItems: L.maxDaysPerYear })
+  @IsDefined()
+  @IsArray()
+  @ArrayMaxSize(L.maxDaysPerYear)
+  @ValidateNested({ each: true })
+  @Type(() => CalendarDayRequest)
+  days: CalendarDayRequest[];
+}
+
+export class CalendarSpecialDayResponse {
+  @ApiProperty({ example: '2026-02-16' }) day: string;
+  @ApiProperty({ example: '春节' }) name: string;
+}
+
+export class CalendarYearResponse {
+  @ApiProperty() year: number;
+  @ApiProperty({ description: 'false: deadlines reaching this year fail until a coordinator publishes it' }) known: boolean;
+  @ApiProperty({ enum: ['package', 'published', 'package+overrides', 'missing'] }) source: CalendarYearSource;
+  @ApiProperty({ type: [CalendarSpecialDayResponse], description: 'holidays on weekdays' }) holidays: CalendarSpecialDayResponse[];
+  @ApiProperty({ type: [CalendarSpecialDayResponse], description: 'Saturdays and Sundays worked (调休)' }) workdays: CalendarSpecialDayResponse[];
+}
+
+export function toCalendarYearResponse(view: CalendarYearView): CalendarYearResponse {
+  return { year: view.year, known: view.known, source: view.source, holidays: view.holidays, workdays: view.workdays };
+}

@@ -1,0 +1,49 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { AppConfig } from '@enterpark/config';
+import { EventName } from '@enterpark/events';
+import { SlaSweepService } from '@enterpark/tickets';
+
+export const TIMERS_SCHEDULER_ID = 'timers.sweep';
+
+/**
+ * Wakes the sweeps of deadlines held in the database (SLA stages, proposal expiries).
+ * The schedule is upserted under one fixed id, so any number of worker replicas keep
+ * exactly one; a lost Redis loses only wake-ups, re-created at the next boot.
+ */
+@Processor('timers')
+export class TimersProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  static readonly handles: readonly EventName[] = [];
+  private readonly logger = new Logger('Timers');
+
+  constructor(
+    @InjectQueue('timers') private readonly queue: Queue,
+    private readonly sla: SlaSweepService,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.upsertJobScheduler(
+      TIMERS_SCHEDULER_ID,
+      { every: this.config.timerSweepMs },
+      { name: TIMERS_SCHEDULER_ID, opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
+  }
+
+  async process(): Promise<void> {
+    await this.sweepOnce();
+  }
+
+  /** One pass over every timer kind; also called directly by tests after moving the clock. */
+  async sweepOnce(): Promise<void> {
+    const sla = await this.sla.sweep();
+    if (sla.breached || sla.escalated) this.logger.log(`SLA: ${sla.breached} breached (催办), ${sla.escalated} escalated (督办)`);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, Repository } from 'typeorm';
+import { Clock } from '@enterpark/common';
+import { TransactionRunner } from '@enterpark/database';
+import { CalendarDay, CalendarYearView, validatePublication } from '../domain/calendar-day';
+import { ChineseWorkingCalendar } from '../domain/chinese-working-calendar';
+import { officialCalendar } from '../domain/official-calendar';
+import { WorkingCalendar } from '../domain/working-calendar';
+import { CalendarDayEntity } from '../persistence/calendar-day.entity';
+import { CalendarYearEntity } from '../persistence/calendar-year.entity';
+
+/** Another replica's publication shows here within this time; a local one at once. */
+const CACHE_TTL_MS = 30_000;
+
+@Injectable()
+export class CalendarService {
+  private cached: { calendar: ChineseWorkingCalendar; loadedAt: number } | null = null;
+  private loading: Promise<ChineseWorkingCalendar> | null = null;
+  /** Bumped by a local publication, so that a load begun before it is not cached. */
+  private generation = 0;
+
+  constructor(
+    @InjectRepository(CalendarYearEntity) private readonly years: Repository<CalendarYearEntity>,
+    @InjectRepository(CalendarDayEntity) private readonly days: Repository<CalendarDayEntity>,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The package's calendar with the database's overrides and published years. */
+  current(): Promise<WorkingCalendar> {
+    return this.calendar();
+  }
+
+  async yearView(year: number): Promise<CalendarYearView> {
+    return (await this.calendar()).describeYear(year);
+  }
+
+  /**
+   * Makes `year` known with exactly these special days: its previous rows are replaced.
+   * On a year the package has, the rows correct the package's days; elsewhere the days
+   * not listed are plain (Monday–Friday working).
+   */
+  async publishYear(year: number, days: readonly CalendarDay[], actorId: string): Promise<CalendarYearView> {
+    const cleaned = validatePublication(year, days);
+    const now = this.clock.now();
+    await this.transactions.run(async (manager) => {
+      // The year's row first: its lock makes concurrent publications of one year take turns.
+      await manager.upsert(CalendarYearEntity, { year, publishedBy: actorId, publishedAt: now }, ['year']);
+      await manager.delete(CalendarDayEntity, { day: Between(`${year}-01-01`, `${year}-12-31`) });
+      if (cleaned.length > 0) {
+        await manager.insert(CalendarDayEntity, cleaned.map((d) => ({ ...d, updatedBy: actorId, updatedAt: now })));
+      }
+    });
+    this.invalidate();
+    return this.yearView(year);
+  }
+
+  private calendar(): Promise<ChineseWorkingCalendar> {
+    if (this.cached && performance.now() - this.cached.loadedAt < CACHE_TTL_MS) return Promise.resolve(this.cached.calendar);
+    this.loading ??= this.load(this.generation);
+    return this.loading;
+  }
+
+  private async load(generation: number): Promise<ChineseWorkingCalendar> {
+    const loadedAt = performance.now();
+    try {
+      const [years, days] = await Promise.all([this.years.find(), this.days.find()]);
+      const overrides = days.map(({ day, kind, name }): CalendarDay => ({ day, kind, name }));
+      const calendar = new ChineseWorkingCalendar(officialCalendar(), overrides, years.map((y) => y.year));
+      if (generation === this.generation) this.cached = { calendar, loadedAt };
+      return calendar;
+    } finally {
+      if (generation === this.generation) this.loading = null;
+    }
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.cached = null;
+    this.loading = null;
+  }
+}

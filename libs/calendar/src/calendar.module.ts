@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarService } from './application/calendar.service';
+import { CalendarDayEntity } from './persistence/calendar-day.entity';
+import { CalendarYearEntity } from './persistence/calendar-year.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CalendarYearEntity, CalendarDayEntity])],
+  providers: [CalendarService],
+  exports: [CalendarService],
+})
+export class CalendarModule {}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CalendarService, CalendarYearMissingError } from '@enterpark/calendar';
+import { ServiceType } from '@enterpark/common';
+import { NewEvent } from '@enterpark/events';
+import { DEFAULT_SLA_TARGETS, scheduleSla, SlaTargets, slaUnscheduled, stageDeadline } from '../domain/sla';
+import { Ticket } from '../domain/ticket';
+import { SlaTargetEntity } from '../persistence/sla-target.entity';
+
+/**
+ * Gives every running stage clock its working-day deadline, inside the transaction that
+ * started the stage. A deadline in a year without calendar data is not guessed: the
+ * ticket keeps a null deadline, `ticket.sla_unscheduled` says why, and the SLA sweep
+ * schedules it once coordinators publish that year.
+ */
+@Injectable()
+export class SlaScheduler {
+  constructor(private readonly calendar: CalendarService) {}
+
+  async schedule(manager: EntityManager, tickets: Ticket[], options = { announceMissing: true }): Promise<{ tickets: Ticket[]; events: NewEvent[] }> {
+    if (!tickets.some(needsDeadline)) return { tickets, events: [] };
+    const [calendar, targets] = await Promise.all([this.calendar.current(), this.targets(manager)]);
+    const events: NewEvent[] = [];
+    const scheduled = tickets.map((ticket) => {
+      if (!needsDeadline(ticket)) return ticket;
+      try {
+        return scheduleSla(ticket, stageDeadline(ticket, targets.get(ticket.type) ?? DEFAULT_SLA_TARGETS, calendar)!);
+      } catch (error) {
+        if (!(error instanceof CalendarYearMissingError)) throw error;
+        if (options.announceMissing) events.push(slaUnscheduled(ticket, ticket.slaStage!, error.year));
+        return ticket;
+      }
+    });
+    return { tickets: scheduled, events };
+  }
+
+  async targets(manager: EntityManager): Promise<Map<ServiceType, SlaTargets>> {
+    const rows = await manager.getRepository(SlaTargetEntity).find();
+    return new Map(rows.map((r) => [r.type, { triageDays: r.triageDays, matchingDays: r.matchingDays, serviceDays: r.serviceDays }]));
+  }
+}
+
+function needsDeadline(ticket: Ticket): boolean {
+  return ticket.slaStage !== null && ticket.slaDueAt === null;
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ServiceType } from '@enterpark/common';
+import { Ticket } from '../domain/ticket';
+import { FINISHED_STATUSES } from '../domain/ticket-status';
+
+/** How a set of transitions changes staff members' open-ticket counts. */
+export function workloadDeltas(changes: { before: Ticket | null; after: Ticket }[]): Map<string, number> {
+  const deltas = new Map<string, number>();
+  const add = (userId: string | null, open: boolean, sign: number) => {
+    if (userId && open) deltas.set(userId, (deltas.get(userId) ?? 0) + sign);
+  };
+  for (const { before, after } of changes) {
+    if (before) add(before.assigneeId, !FINISHED_STATUSES.includes(before.status), -1);
+    add(after.assigneeId, !FINISHED_STATUSES.includes(after.status), +1);
+  }
+  for (const [id, delta] of deltas) if (delta === 0) deltas.delete(id);
+  return deltas;
+}
+
+/**
+ * Open tickets per staff member (`staff_workload`), kept in the same transaction as the
+ * tickets that change it, so routing reads one row per member instead of counting.
+ */
+@Injectable()
+export class StaffWorkloadRepository {
+  /** Applies deltas in user order (concurrent transactions lock these rows without deadlocking). */
+  async adjust(manager: EntityManager, deltas: Map<string, number>): Promise<void> {
+    if (deltas.size === 0) return;
+    const ids = [...deltas.keys()].sort();
+    await manager.query(
+      `INSERT INTO staff_workload (user_id, open_tickets)
+       SELECT * FROM unnest($1::uuid[], $2::int[])
+       ON CONFLICT (user_id) DO UPDATE SET open_tickets = staff_workload.open_tickets + excluded.open_tickets`,
+      [ids, ids.map((id) => deltas.get(id))],
+    );
+  }
+
+  async isDeskMember(manager: EntityManager, desk: ServiceType, userId: string): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM desk_member WHERE desk = $1 AND user_id = $2`, [desk, userId]);
+    return rows.length > 0;
+  }
+}
