@@ -1,3 +1,4 @@
+export * from './application/manage-sla-targets.service';
 export * from './application/read-tickets.service';
 export * from './application/sla-scheduler.service';
 export * from './application/sla-sweep.service';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@enterpark/calendar';
+import { ManageSlaTargetsService } from './application/manage-sla-targets.service';
 import { ReadTicketsService } from './application/read-tickets.service';
 import { SlaScheduler } from './application/sla-scheduler.service';
 import { SlaSweepService } from './application/sla-sweep.service';
@@ -14,7 +15,7 @@ import { TicketRepository } from './persistence/ticket.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEntity, TicketActivityEntity, SlaTargetEntity]), CalendarModule],
-  providers: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService],
-  exports: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService],
+  providers: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService, ManageSlaTargetsService],
+  exports: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService, ManageSlaTargetsService],
 })
 export class TicketsModule {}

@@ -5,7 +5,7 @@ import { ReadTicketsService } from '@enterpark/tickets';
 import { CurrentActor } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
 import { pageOf, PageResponse } from '../http/page.dto';
-import { ListTicketsQuery, TicketResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
+import { ActivityListResponse, ListTicketsQuery, toActivityResponse, TicketResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -18,6 +18,13 @@ export class TicketsController {
     const { limit, cursor, ...filter } = query;
     const page = await this.tickets.list(scopeOf(actor), filter, pageOf({ limit, cursor }));
     return { items: page.items.map(toTicketResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id/activities')
+  @ApiOkResponse({ type: ActivityListResponse })
+  async activities(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<ActivityListResponse> {
+    const items = await this.tickets.activities(scopeOf(actor), id);
+    return { items: items.map(toActivityResponse) };
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { SlaStage, TicketPriority } from '@enterpark/events';
-import { allowedActions, Ticket, TicketHistoryEntry, TICKET_PRIORITIES, TICKET_STATUSES, TicketStatus, USER_ACTIONS, UserAction } from '@enterpark/tickets';
+import { Activity, ACTIVITY_KINDS, ActivityKind, allowedActions, Ticket, TicketHistoryEntry, TICKET_PRIORITIES, TICKET_STATUSES, TicketStatus, USER_ACTIONS, UserAction } from '@enterpark/tickets';
 import { PageQuery } from '../http/page.dto';
 import { NoNulCharacter } from '../http/validators';
 
@@ -124,4 +124,21 @@ function iso(d: Date | null): string | null {
 
 export function toHistoryResponse(h: TicketHistoryEntry): TicketHistoryResponse {
   return { type: h.type, at: h.at.toISOString(), actorId: h.actorId, data: h.data };
+}
+
+export class ActivityResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '2026-11-20' }) date: string;
+  @ApiProperty({ enum: ACTIVITY_KINDS }) kind: ActivityKind;
+  @ApiProperty() notes: string;
+  @ApiProperty({ format: 'uuid' }) recordedBy: string;
+  @ApiProperty() recordedAt: string;
+}
+
+export class ActivityListResponse {
+  @ApiProperty({ type: [ActivityResponse] }) items: ActivityResponse[];
+}
+
+export function toActivityResponse(a: Activity): ActivityResponse {
+  return { id: a.id, date: a.day, kind: a.kind, notes: a.notes, recordedBy: a.recordedBy, recordedAt: a.recordedAt.toISOString() };
 }

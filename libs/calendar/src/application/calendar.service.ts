@@ -75,6 +75,11 @@ export class CalendarService {
     }
   }
 
+  /** Drops the cache: the next read sees every replica's publications (the SLA sweep starts with this). */
+  refresh(): void {
+    this.invalidate();
+  }
+
   private invalidate(): void {
     this.generation++;
     this.cached = null;

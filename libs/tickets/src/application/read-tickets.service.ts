@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, Clock, Page, PageRequest } from '@enterpark/common';
+import { Activity } from '../domain/service';
 import { Ticket } from '../domain/ticket';
 import { TicketNotFoundError } from '../tickets.errors';
 import { TicketFilter, TicketHistoryEntry } from '../persistence/ticket-query';
@@ -18,6 +19,12 @@ export class ReadTicketsService {
   list(scope: AccessScope, filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>> {
     // "Overdue" is judged by the calendar date in the province, not UTC.
     return this.tickets.list(scope, filter, page, SHANGHAI_DATE.format(this.clock.now()));
+  }
+
+  /** The service record of a ticket the caller may see (at most TICKET_LIMITS.maxActivities rows). */
+  async activities(scope: AccessScope, id: string): Promise<Activity[]> {
+    if (!(await this.tickets.findById(scope, id))) throw new TicketNotFoundError();
+    return this.tickets.activities(id);
   }
 
   async get(scope: AccessScope, id: string): Promise<{ ticket: Ticket; history: TicketHistoryEntry[] }> {

@@ -35,6 +35,7 @@ export class SlaSweepService {
   ) {}
 
   async sweep(): Promise<SlaSweepResult> {
+    this.calendar.refresh(); // a year published on another replica unblocks deadlines now, not after the cache expires
     const scheduled = await this.drain('unscheduled', (manager, ticket, now) => this.schedule(manager, ticket, now));
     await this.drain('unscheduled-escalation', async (_m, ticket, now) => {
       const escalateAt = this.escalateAt(await this.calendar.current(), ticket);

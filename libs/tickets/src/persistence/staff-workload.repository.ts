@@ -24,15 +24,32 @@ export function workloadDeltas(changes: { before: Ticket | null; after: Ticket }
  */
 @Injectable()
 export class StaffWorkloadRepository {
-  /** Applies deltas in user order (concurrent transactions lock these rows without deadlocking). */
+  /**
+   * Applies deltas, locking rows in user order so concurrent transactions cannot deadlock.
+   * Increments only (routing's hot path): one upsert. With a decrement: make sure the rows
+   * exist, lock them in order, then update (an upsert would check the CHECK (>= 0) against
+   * the negative value it proposes to insert).
+   */
   async adjust(manager: EntityManager, deltas: Map<string, number>): Promise<void> {
     if (deltas.size === 0) return;
     const ids = [...deltas.keys()].sort();
+    const values = ids.map((id) => deltas.get(id));
+    if (values.every((d) => d! > 0)) {
+      await manager.query(
+        `INSERT INTO staff_workload (user_id, open_tickets)
+         SELECT * FROM unnest($1::uuid[], $2::int[])
+         ON CONFLICT (user_id) DO UPDATE SET open_tickets = staff_workload.open_tickets + excluded.open_tickets`,
+        [ids, values],
+      );
+      return;
+    }
+    await manager.query(`INSERT INTO staff_workload (user_id, open_tickets) SELECT unnest($1::uuid[]), 0 ON CONFLICT DO NOTHING`, [ids]);
+    await manager.query(`SELECT 1 FROM staff_workload WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE`, [ids]);
     await manager.query(
-      `INSERT INTO staff_workload (user_id, open_tickets)
-       SELECT * FROM unnest($1::uuid[], $2::int[])
-       ON CONFLICT (user_id) DO UPDATE SET open_tickets = staff_workload.open_tickets + excluded.open_tickets`,
-      [ids, ids.map((id) => deltas.get(id))],
+      `UPDATE staff_workload w SET open_tickets = w.open_tickets + v.delta
+         FROM unnest($1::uuid[], $2::int[]) AS v(user_id, delta)
+        WHERE w.user_id = v.user_id`,
+      [ids, values],
     );
   }
 

@@ -4,7 +4,9 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, assertNever, decodeCursor, Page, PageRequest, toPage } from '@enterpark/common';
 import { EventEntity } from '@enterpark/events';
 import { Ticket } from '../domain/ticket';
-import { FINISHED_STATUSES } from '../domain/ticket-status';
+import { Activity } from '../domain/service';
+import { FINISHED_STATUSES, TICKET_LIMITS } from '../domain/ticket-status';
+import { TicketActivityEntity } from './ticket-activity.entity';
 import { SlaTimer, TicketFilter, TicketHistoryEntry } from './ticket-query';
 import { TicketEntity } from './ticket.entity';
 import { TicketVersionConflictError } from '../tickets.errors';
@@ -154,6 +156,10 @@ export class TicketRepository {
 
   async listOfDemandList(demandListId: string): Promise<Ticket[]> {
     return this.dataSource.getRepository(TicketEntity).find({ where: { demandListId }, order: { seq: 'ASC' } });
+  }
+
+  async activities(ticketId: string): Promise<Activity[]> {
+    return this.dataSource.getRepository(TicketActivityEntity).find({ where: { ticketId }, order: { recordedAt: 'ASC', id: 'ASC' }, take: TICKET_LIMITS.maxActivities });
   }
 
   async history(ticketId: string): Promise<TicketHistoryEntry[]> {
