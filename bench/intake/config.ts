@@ -1,7 +1,11 @@
-/** Every knob of the intake benchmark, read once from the environment. */
-export interface BenchConfig {
+/** The local servers a benchmark runs against (it creates and drops its own database and queue keys there). */
+export interface Infra {
   adminUrl: string;
   redisUrl: string;
+}
+
+/** Every knob of the intake benchmark, read once from the environment. */
+export interface BenchConfig extends Infra {
   /** Offered load of the steady phase, in tickets per second. */
   rate: number;
   /** Length of the steady and full-speed phases. */
@@ -23,7 +27,7 @@ export interface BenchConfig {
   targetP99Ms: number;
 }
 
-function num(name: string, fallback: number, min: number, max: number): number {
+export function num(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -40,10 +44,16 @@ function localUrl(name: string, fallback: string): string {
   return url;
 }
 
-export function benchConfig(): BenchConfig {
+export function infra(): Infra {
   return {
     adminUrl: localUrl('BENCH_DATABASE_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
     redisUrl: localUrl('BENCH_REDIS_URL', 'redis://127.0.0.1:6379'),
+  };
+}
+
+export function benchConfig(): BenchConfig {
+  return {
+    ...infra(),
     rate: num('BENCH_RATE', 600, 1, 100_000),
     seconds: num('BENCH_SECONDS', 10, 1, 60),
     items: num('BENCH_ITEMS', 20, 1, 200),

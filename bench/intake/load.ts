@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { SERVICE_TYPES } from '@enterpark/common';
-import { HttpClient } from './http';
+import { HttpClient, Reply } from './http';
 import { Filer } from './seed';
 
 /** What the load generator saw of one phase: the HTTP side only. */
@@ -42,61 +42,80 @@ export class ListFiler {
     };
   }
 
-  private async fileOne(period: string, dueAt: number, result: LoadResult): Promise<void> {
+  private fileOne(period: string, dueAt: number, result: LoadResult): Promise<void> {
     const n = this.sent++;
     const filer = this.filers[n % this.filers.length];
-    try {
-      const reply = await this.http.send('POST', '/api/v1/demand-lists', this.body(period, n), filer.token);
-      if (reply.status === 201) {
-        result.accepted++;
-        result.ackMs.push(performance.now() - dueAt);
-      } else {
-        this.fail(result, String(reply.status));
-      }
-    } catch (error) {
-      this.fail(result, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
-    }
+    return timed(result, dueAt, 201, () => this.http.send('POST', '/api/v1/demand-lists', this.body(period, n), filer.token));
   }
 
-  private fail(result: LoadResult, why: string): void {
-    result.failed++;
-    result.failures[why] = (result.failures[why] ?? 0) + 1;
-  }
-
-  /**
-   * Open loop at a fixed rate: list i is due at start + i / listsPerSecond and is sent
-   * then, whether or not earlier ones were answered (no coordinated omission).
-   */
-  async steady(period: string, ticketsPerSecond: number, seconds: number): Promise<LoadResult> {
+  /** Open loop at `ticketsPerSecond` for `seconds`, in lists of `items` tickets. */
+  steady(period: string, ticketsPerSecond: number, seconds: number): Promise<LoadResult> {
     const listsPerSecond = ticketsPerSecond / this.items;
     const total = Math.max(1, Math.round(listsPerSecond * seconds));
-    const intervalMs = 1000 / listsPerSecond;
-    const result = newResult();
-    const t0 = performance.now();
-    const inFlight: Promise<void>[] = [];
-    for (let i = 0; i < total && !this.signal.aborted; ) {
-      const now = performance.now();
-      const due = Math.min(total, Math.floor((now - t0) / intervalMs) + 1);
-      for (; i < due; i++) inFlight.push(this.fileOne(period, t0 + i * intervalMs, result));
-      if (i < total) await sleep(Math.max(0, t0 + i * intervalMs - performance.now()));
-    }
-    await Promise.all(inFlight);
-    result.elapsedMs = performance.now() - t0;
-    return result;
+    return openLoop(total, listsPerSecond, this.signal, (dueAt, result) => this.fileOne(period, dueAt, result));
   }
 
-  /** Closed loop: `connections` loops, each sending its next list as soon as the previous is answered. */
-  async fullSpeed(period: string, connections: number, seconds: number): Promise<LoadResult> {
-    const result = newResult();
-    const t0 = performance.now();
-    const end = t0 + seconds * 1000;
-    const loop = async () => {
-      while (performance.now() < end && !this.signal.aborted) await this.fileOne(period, performance.now(), result);
-    };
-    await Promise.all(Array.from({ length: connections }, loop));
-    result.elapsedMs = performance.now() - t0;
-    return result;
+  /** Closed loop on `connections` connections for `seconds`. */
+  fullSpeed(period: string, connections: number, seconds: number): Promise<LoadResult> {
+    const end = performance.now() + seconds * 1000;
+    return closedLoop(connections, () => performance.now() < end, this.signal, (sentAt, result) => this.fileOne(period, sentAt, result));
   }
+}
+
+/** One request whose answer should be `expected`: its time since `dueAt` on success, its status or error code otherwise. */
+export async function timed(result: LoadResult, dueAt: number, expected: number, request: () => Promise<Reply>): Promise<void> {
+  try {
+    const reply = await request();
+    if (reply.status === expected) {
+      result.accepted++;
+      result.ackMs.push(performance.now() - dueAt);
+    } else {
+      fail(result, String(reply.status));
+    }
+  } catch (error) {
+    fail(result, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+}
+
+function fail(result: LoadResult, why: string): void {
+  result.failed++;
+  result.failures[why] = (result.failures[why] ?? 0) + 1;
+}
+
+/**
+ * Open loop at a fixed rate: request i is due at start + i / perSecond and is sent then,
+ * whether or not earlier ones were answered (no coordinated omission).
+ */
+export async function openLoop(
+  total: number, perSecond: number, signal: AbortSignal, send: (dueAt: number, result: LoadResult) => Promise<void>,
+): Promise<LoadResult> {
+  const intervalMs = 1000 / perSecond;
+  const result = newResult();
+  const t0 = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total && !signal.aborted; ) {
+    const now = performance.now();
+    const due = Math.min(total, Math.floor((now - t0) / intervalMs) + 1);
+    for (; i < due; i++) inFlight.push(send(t0 + i * intervalMs, result));
+    if (i < total) await sleep(Math.max(0, t0 + i * intervalMs - performance.now()));
+  }
+  await Promise.all(inFlight);
+  result.elapsedMs = performance.now() - t0;
+  return result;
+}
+
+/** Closed loop: `connections` loops, each sending its next request as soon as the previous is answered, while `more()`. */
+export async function closedLoop(
+  connections: number, more: () => boolean, signal: AbortSignal, send: (sentAt: number, result: LoadResult) => Promise<void>,
+): Promise<LoadResult> {
+  const result = newResult();
+  const t0 = performance.now();
+  const loop = async () => {
+    while (more() && !signal.aborted) await send(performance.now(), result);
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  result.elapsedMs = performance.now() - t0;
+  return result;
 }
 
 function newResult(): LoadResult {

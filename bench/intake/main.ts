@@ -1,16 +1,12 @@
 import 'reflect-metadata';
-import { Pool } from 'pg';
 import { benchConfig, BenchConfig } from './config';
-import { HttpClient } from './http';
+import { closeStack, log, runBench, startStack } from './harness';
 import { ListFiler } from './load';
 import { routedStats, waitForDrain } from './measure';
 import { rawBullmq, rawInserts } from './raw-baseline';
 import { PhaseReport, render } from './report';
 import { seed } from './seed';
-import { API_SCRIPT, BenchWorld, cleanup, createDatabase, freePort, newWorld, Service, serviceEnv, waitReady, WORKER_SCRIPT } from './services';
-
-const started = Date.now();
-const log = (message: string) => process.stderr.write(`[bench +${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
+import { BenchWorld, Service } from './services';
 
 /**
  * bench/intake: files demand lists over HTTP against the API and the worker running as
@@ -19,20 +15,8 @@ const log = (message: string) => process.stderr.write(`[bench +${((Date.now() - 
  * Progress goes to stderr, the table to stdout.
  */
 async function run(config: BenchConfig, world: BenchWorld, services: Service[], deadline: number, signal: AbortSignal): Promise<string> {
-  log(`database ${world.databaseName}, queue prefix ${world.queuePrefix}`);
-  await createDatabase(config, world);
-
-  const port = await freePort();
-  const env = serviceEnv(config, world, port);
-  const api = Service.start('api', API_SCRIPT, env);
-  const worker = Service.start('worker', WORKER_SCRIPT, env);
-  services.push(api, worker);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitReady(baseUrl, api, 30_000);
-
-  const http = new HttpClient(baseUrl, Math.max(64, config.connections));
-  const db = new Pool({ connectionString: world.databaseUrl, max: 2, application_name: 'bench-measure' });
-  db.on('error', () => undefined); // an idle client cut off by DROP DATABASE during cleanup after a failure
+  const stack = await startStack(config, world, services, Math.max(64, config.connections));
+  const { api, worker, http, db } = stack;
   try {
     const seeded = await seed(http, world, config.zones);
     log(`seeded ${config.zones} zones with a zone manager each and ${seeded.deskStaff} desk staff`);
@@ -70,54 +54,9 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
 
     return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue });
   } finally {
-    http.close();
-    await db.end();
+    await closeStack(stack);
   }
 }
 
-async function main(): Promise<number> {
-  const config = benchConfig();
-  const world = newWorld();
-  const services: Service[] = [];
-  const deadline = Date.now() + config.deadlineSeconds * 1000;
-  process.on('exit', () => services.forEach((s) => s.killNow()));
-
-  // Past the deadline or on Ctrl-C: stop generating work, let the run wind down, then clean up.
-  const abort = new AbortController();
-  let stopRun!: (error: Error) => void;
-  const stopped = new Promise<never>((_, reject) => (stopRun = reject));
-  const halt = (reason: string) => {
-    const error = new Error(reason);
-    abort.abort(error);
-    stopRun(error);
-  };
-  const timer = setTimeout(() => halt(`the run exceeded its deadline of ${config.deadlineSeconds} s`), config.deadlineSeconds * 1000);
-  process.once('SIGINT', () => halt('interrupted'));
-  process.once('SIGTERM', () => halt('terminated'));
-
-  let code = 0;
-  const running = run(config, world, services, deadline, abort.signal);
-  try {
-    const output = await Promise.race([running, stopped]);
-    process.stdout.write(`${output}\n`);
-  } catch (error) {
-    log(`FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    code = 1;
-  } finally {
-    clearTimeout(timer);
-    // Work abandoned mid-step may still hold connections that the cleanup cuts off.
-    process.on('uncaughtException', (error) => log(`after the run: ${error.message}`));
-    await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
-    await Promise.all(services.map((s) => s.stop(3000)));
-    if (await cleanup(config, world)) log('cleaned up (database dropped, queue keys deleted)');
-  }
-  return code;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    log(`FAILED: ${error.message}`);
-    process.exit(1);
-  },
-);
+const config = benchConfig();
+runBench(config, config.deadlineSeconds, (world, services, deadline, signal) => run(config, world, services, deadline, signal));

@@ -4,20 +4,22 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Drain {
   drained: boolean;
-  /** Tickets still `submitted` when the wait ended. */
+  /** Tickets still pending (by default: still `submitted`) when the wait ended. */
   pending: number;
 }
 
+/** Intake's pending work; the partial index ticket_submitted_idx makes this count cheap. */
+const SUBMITTED = `SELECT count(*)::int AS n FROM ticket WHERE status = 'submitted'`;
+
 /**
- * Waits until no ticket is `submitted`. Phases run one after another and each drains
- * before the next starts, so every submitted ticket belongs to the current phase
- * (the partial index ticket_submitted_idx makes this count cheap).
+ * Waits until `pendingSql` (a count named n) answers 0. Phases run one after another and
+ * each drains before the next starts, so every pending ticket belongs to the current phase.
  */
-export async function waitForDrain(db: Pool, timeoutMs: number, signal: AbortSignal): Promise<Drain> {
+export async function waitForDrain(db: Pool, timeoutMs: number, signal: AbortSignal, pendingSql = SUBMITTED): Promise<Drain> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     signal.throwIfAborted();
-    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM ticket WHERE status = 'submitted'`)).rows;
+    const [{ n }] = (await db.query(pendingSql)).rows;
     if (n === 0) return { drained: true, pending: 0 };
     if (Date.now() > deadline) return { drained: false, pending: n };
     await sleep(50);

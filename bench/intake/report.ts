@@ -23,7 +23,7 @@ export interface Report {
 
 type Cell = string | number;
 
-const fmt = (value: number, digits = 0) =>
+export const fmt = (value: number, digits = 0) =>
   Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
 
 /** Plain-text table: first column left-aligned, the others right-aligned. */

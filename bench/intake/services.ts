@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { runMigrations } from '@enterpark/database';
 import { databaseUrl, deleteRedisKeys, dropDatabase, withAdmin } from '../../libs/testing/src/test-infrastructure';
-import { BenchConfig } from './config';
+import { Infra } from './config';
 
 /** The run's own database and queue prefix; `cleanup` removes both. */
 export interface BenchWorld {
@@ -30,14 +30,14 @@ export function newWorld(): BenchWorld {
   };
 }
 
-export async function createDatabase(config: BenchConfig, world: BenchWorld): Promise<void> {
+export async function createDatabase(config: Infra, world: BenchWorld): Promise<void> {
   await withAdmin(config.adminUrl, (c) => c.query(`CREATE DATABASE "${world.databaseName}"`));
   world.databaseUrl = databaseUrl(config.adminUrl, world.databaseName);
   await runMigrations(world.databaseUrl);
 }
 
 /** Drops the database and deletes every key under the queue prefix; each step runs even if the other fails. */
-export async function cleanup(config: BenchConfig, world: BenchWorld): Promise<boolean> {
+export async function cleanup(config: Infra, world: BenchWorld): Promise<boolean> {
   const steps: [string, () => Promise<unknown>][] = [
     [`drop database ${world.databaseName}`, () => dropDatabase(config.adminUrl, world.databaseName)],
     [`delete keys ${world.queuePrefix}*`, () => deleteRedisKeys(config.redisUrl, world.queuePrefix)],
@@ -89,6 +89,10 @@ export class Service {
     return new Service(name, child);
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get running(): boolean {
     return this.exitCode === undefined;
   }
@@ -108,7 +112,7 @@ export class Service {
   }
 }
 
-export function serviceEnv(config: BenchConfig, world: BenchWorld, port: number): Record<string, string> {
+export function serviceEnv(config: Infra, world: BenchWorld, port: number): Record<string, string> {
   return {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',

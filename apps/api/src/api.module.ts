@@ -3,6 +3,7 @@ import { createSecretKey } from 'node:crypto';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
+import { CalendarModule } from '@enterpark/calendar';
 import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
 import { DatabaseModule } from '@enterpark/database';
@@ -10,16 +11,22 @@ import { DemandModule } from '@enterpark/demand';
 import { QueueModule } from '@enterpark/events';
 import { IdentityModule } from '@enterpark/identity';
 import { MatchingModule } from '@enterpark/matching';
+import { ReportingModule } from '@enterpark/reporting';
 import { TicketsModule } from '@enterpark/tickets';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BootstrapService } from './bootstrap/bootstrap.service';
+import { CalendarController } from './calendar/calendar.controller';
 import { DemandListsController } from './demand-lists/demand-lists.controller';
 import { HttpErrorFilter } from './errors/http-error.filter';
+import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './http/logger-options';
+import { MatchesController } from './matches/matches.controller';
 import { ProvidersController } from './providers/providers.controller';
+import { SlaTargetsController } from './sla-targets/sla-targets.controller';
+import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketsController } from './tickets/tickets.controller';
 import { UsersController } from './users/users.controller';
@@ -46,8 +53,10 @@ export class ApiModule {
         DemandModule,
         TicketsModule,
         MatchingModule,
+        CalendarModule,
+        ReportingModule,
       ],
-      controllers: [AuthController, HealthController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController],
+      controllers: [AuthController, HealthController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController],
       providers: [
         AccessTokenService,
         BootstrapService,

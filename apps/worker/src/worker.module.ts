@@ -4,9 +4,13 @@ import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
 import { DatabaseModule } from '@enterpark/database';
 import { QueueModule } from '@enterpark/events';
+import { MatchingModule } from '@enterpark/matching';
+import { ReportingModule } from '@enterpark/reporting';
 import { RoutingModule } from '@enterpark/routing';
 import { TicketsModule } from '@enterpark/tickets';
 import { checkCatalogue } from './catalogue-check';
+import { CompletionProcessor } from './completion/completion.processor';
+import { MatchingProcessor } from './matching/matching.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { Reconciler } from './routing/reconciler.service';
 import { RoutingProcessor } from './routing/routing.processor';
@@ -16,7 +20,7 @@ import { TimersProcessor } from './timers/timers.processor';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
-    checkCatalogue({ routing: RoutingProcessor.handles, timers: TimersProcessor.handles });
+    checkCatalogue({ routing: RoutingProcessor.handles, timers: TimersProcessor.handles, completion: CompletionProcessor.handles, matching: MatchingProcessor.handles });
     return {
       module: WorkerModule,
       imports: [
@@ -27,8 +31,10 @@ export class WorkerModule {
         QueueModule.forRoot(),
         RoutingModule,
         TicketsModule,
+        ReportingModule,
+        MatchingModule,
       ],
-      providers: [OutboxRelay, Reconciler, RoutingProcessor, TimersProcessor],
+      providers: [OutboxRelay, Reconciler, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor],
     };
   }
 }

@@ -58,6 +58,7 @@ export class AppConfig {
   get routingConcurrency() { return this.raw.ROUTING_CONCURRENCY; }
   get reconcileIntervalMs() { return this.raw.RECONCILE_INTERVAL_MS; }
   get reconcileStuckAfterMs() { return this.raw.RECONCILE_STUCK_AFTER_MS; }
+  get proposalWindowWorkingDays() { return this.raw.PROPOSAL_WINDOW_WORKING_DAYS; }
   get timerSweepMs() { return this.raw.TIMER_SWEEP_MS; }
 
   /** Redis when a URL is known, unless PostgreSQL is asked for explicitly. */

@@ -47,6 +47,7 @@ export const configSchema = z
     ROUTING_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
     RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+    PROPOSAL_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     TIMER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   });
 

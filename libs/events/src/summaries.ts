@@ -1,8 +1,12 @@
 import { ServiceType } from '@enterpark/common';
 
-/** A stage's length: working days of the official calendar (fractional) and wall-clock hours. */
+/**
+ * A stage's length: working days of the official calendar (fractional) and wall-clock hours.
+ * `workingDays` is null when the stage touches a year the calendar does not know yet
+ * (nothing is guessed); the hours are always there.
+ */
 export interface StageDuration {
-  workingDays: number;
+  workingDays: number | null;
   hours: number;
 }
 

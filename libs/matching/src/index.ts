@@ -1,4 +1,14 @@
+export * from './application/answer-match.service';
+export * from './application/expire-proposals.service';
 export * from './application/manage-providers.service';
+export * from './application/manual-match.service';
+export * from './application/propose-match.service';
+export * from './application/provider-link-signer.service';
+export * from './application/read-matches.service';
+export * from './application/release-match.service';
+export * from './domain/ranking';
 export * from './domain/service-provider';
+export * from './domain/ticket-match';
 export * from './matching.errors';
 export * from './matching.module';
+export type { TicketMatchView } from './persistence/ticket-match.repository';

@@ -7,6 +7,13 @@ export const ROLES_KEY = 'enterpark:roles';
 /** No token needed (login, health, docs). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+/**
+ * A bearer token is read when one is sent (and must then be valid), but none is required:
+ * the handler authorizes a caller without one in another way (a provider's signed link).
+ */
+export const OPTIONAL_AUTH_KEY = 'enterpark:optional-auth';
+export const OptionalAuth = () => SetMetadata(OPTIONAL_AUTH_KEY, true);
+
 /** Only these roles may call the handler; without it, every authenticated role may. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 

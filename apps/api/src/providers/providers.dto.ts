@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
-import { PROVIDER_LIMITS, ServiceProvider } from '@enterpark/matching';
+import { averageRating, DEFAULT_PROVINCE, PROVIDER_LIMITS, ServiceProvider } from '@enterpark/matching';
 import { PageQuery } from '../http/page.dto';
 import { IsNotBlank, IsOmittable, MaxCodePoints, NoNulCharacter } from '../http/validators';
 
@@ -48,6 +48,16 @@ export class CreateProviderRequest {
   @NoNulCharacter({ each: true })
   cities?: string[];
 
+  @ApiPropertyOptional({ example: DEFAULT_PROVINCE, default: DEFAULT_PROVINCE, maxLength: L.provinceLength, description: 'home province (region fit in matching)' })
+  @IsOmittable()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.provinceLength)
+  @MaxCodePoints(L.provinceLength)
+  @IsNotBlank()
+  @NoNulCharacter()
+  province?: string;
+
   @ApiPropertyOptional({ type: [String], example: ['园区贷', '产业基金'] })
   @IsOmittable()
   @IsArray()
@@ -85,13 +95,33 @@ export class ProviderResponse {
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) serviceTypes: ServiceType[];
   @ApiProperty() capacity: number;
   @ApiProperty({ type: [String] }) cities: string[];
+  @ApiProperty() province: string;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty() email: string;
   @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'open matches (proposed or accepted), at most capacity' }) activeMatches: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'mean rating (1–5) of closed tickets, null before the first' }) ratingAverage: number | null;
+  @ApiProperty() ratingCount: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
 
 export function toProviderResponse(p: ServiceProvider): ProviderResponse {
-  return { ...p, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    serviceTypes: p.serviceTypes,
+    capacity: p.capacity,
+    cities: p.cities,
+    province: p.province,
+    tags: p.tags,
+    email: p.email,
+    active: p.active,
+    activeMatches: p.activeMatches,
+    ratingAverage: averageRating(p),
+    ratingCount: p.ratingCount,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
 }

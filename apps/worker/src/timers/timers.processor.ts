@@ -3,6 +3,7 @@ import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nest
 import { Queue } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
 import { EventName } from '@enterpark/events';
+import { ExpireProposalsService } from '@enterpark/matching';
 import { SlaSweepService } from '@enterpark/tickets';
 
 export const TIMERS_SCHEDULER_ID = 'timers.sweep';
@@ -20,6 +21,7 @@ export class TimersProcessor extends WorkerHost implements OnApplicationBootstra
   constructor(
     @InjectQueue('timers') private readonly queue: Queue,
     private readonly sla: SlaSweepService,
+    private readonly proposals: ExpireProposalsService,
     private readonly config: AppConfig,
   ) {
     super();
@@ -43,7 +45,10 @@ export class TimersProcessor extends WorkerHost implements OnApplicationBootstra
 
   /** One pass over every timer kind; also called directly by tests after moving the clock. */
   async sweepOnce(): Promise<void> {
+    const expired = await this.proposals.expireDue();
     const sla = await this.sla.sweep();
-    if (sla.breached || sla.escalated) this.logger.log(`SLA: ${sla.breached} breached (催办), ${sla.escalated} escalated (督办)`);
+    if (expired || sla.breached || sla.escalated) {
+      this.logger.log(`timers: ${expired} proposal(s) expired, SLA ${sla.breached} breached (催办), ${sla.escalated} escalated (督办)`);
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, Repository } from 'typeorm';
+import { Between, EntityManager, Repository } from 'typeorm';
 import { Clock } from '@enterpark/common';
 import { TransactionRunner } from '@enterpark/database';
 import { CalendarDay, CalendarYearView, validatePublication } from '../domain/calendar-day';
@@ -27,9 +27,13 @@ export class CalendarService {
     private readonly clock: Clock,
   ) {}
 
-  /** The package's calendar with the database's overrides and published years. */
-  current(): Promise<WorkingCalendar> {
-    return this.calendar();
+  /**
+   * The package's calendar with the database's overrides and published years. Inside a
+   * transaction pass its manager: a reload then runs on that connection instead of waiting
+   * for a free one from a pool the waiting transactions may be holding.
+   */
+  current(manager?: EntityManager): Promise<WorkingCalendar> {
+    return this.calendar(manager);
   }
 
   async yearView(year: number): Promise<CalendarYearView> {
@@ -56,16 +60,18 @@ export class CalendarService {
     return this.yearView(year);
   }
 
-  private calendar(): Promise<ChineseWorkingCalendar> {
+  private calendar(manager?: EntityManager): Promise<ChineseWorkingCalendar> {
     if (this.cached && performance.now() - this.cached.loadedAt < CACHE_TTL_MS) return Promise.resolve(this.cached.calendar);
-    this.loading ??= this.load(this.generation);
+    this.loading ??= this.load(this.generation, manager);
     return this.loading;
   }
 
-  private async load(generation: number): Promise<ChineseWorkingCalendar> {
+  private async load(generation: number, manager?: EntityManager): Promise<ChineseWorkingCalendar> {
     const loadedAt = performance.now();
     try {
-      const [years, days] = await Promise.all([this.years.find(), this.days.find()]);
+      // One after the other: a transaction's connection runs one query at a time.
+      const years = await (manager?.getRepository(CalendarYearEntity) ?? this.years).find();
+      const days = await (manager?.getRepository(CalendarDayEntity) ?? this.days).find();
       const overrides = days.map(({ day, kind, name }): CalendarDay => ({ day, kind, name }));
       const calendar = new ChineseWorkingCalendar(officialCalendar(), overrides, years.map((y) => y.year));
       if (generation === this.generation) this.cached = { calendar, loadedAt };

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ServiceType } from '@enterpark/common';
 
+/** Load and ratings are the database's: a trigger counts open matches, matching adds ratings. */
+const maintained = { type: 'int', insert: false, update: false } as const;
+
 @Entity('service_provider')
 export class ServiceProviderEntity {
   @PrimaryColumn('uuid')
@@ -21,6 +24,9 @@ export class ServiceProviderEntity {
   @Column('text', { array: true })
   cities: string[];
 
+  @Column('text')
+  province: string;
+
   @Column('text', { array: true })
   tags: string[];
 
@@ -29,6 +35,15 @@ export class ServiceProviderEntity {
 
   @Column('boolean')
   active: boolean;
+
+  @Column(maintained)
+  activeMatches: number;
+
+  @Column(maintained)
+  ratingSum: number;
+
+  @Column(maintained)
+  ratingCount: number;
 
   @Column('timestamptz')
   createdAt: Date;

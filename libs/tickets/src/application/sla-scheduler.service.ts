@@ -19,7 +19,8 @@ export class SlaScheduler {
 
   async schedule(manager: EntityManager, tickets: Ticket[], options = { announceMissing: true }): Promise<{ tickets: Ticket[]; events: NewEvent[] }> {
     if (!tickets.some(needsDeadline)) return { tickets, events: [] };
-    const [calendar, targets] = await Promise.all([this.calendar.current(), this.targets(manager)]);
+    const calendar = await this.calendar.current(manager);
+    const targets = await this.targets(manager);
     const events: NewEvent[] = [];
     const scheduled = tickets.map((ticket) => {
       if (!needsDeadline(ticket)) return ticket;

@@ -37,11 +37,11 @@ export class SlaSweepService {
   async sweep(): Promise<SlaSweepResult> {
     this.calendar.refresh(); // a year published on another replica unblocks deadlines now, not after the cache expires
     const scheduled = await this.drain('unscheduled', (manager, ticket, now) => this.schedule(manager, ticket, now));
-    await this.drain('unscheduled-escalation', async (_m, ticket, now) => {
-      const escalateAt = this.escalateAt(await this.calendar.current(), ticket);
+    await this.drain('unscheduled-escalation', async (manager, ticket, now) => {
+      const escalateAt = this.escalateAt(await this.calendar.current(manager), ticket);
       return escalateAt ? { ticket: changed(ticket, now, { slaEscalateAt: escalateAt }), events: [] } : null;
     });
-    const breached = await this.drain('breach', async (_m, ticket, now) => breachSla(ticket, this.escalateAt(await this.calendar.current(), ticket), now));
+    const breached = await this.drain('breach', async (manager, ticket, now) => breachSla(ticket, this.escalateAt(await this.calendar.current(manager), ticket), now));
     const escalated = await this.drain('escalation', (_m, ticket, now) => escalateSla(ticket, now));
     return { scheduled, breached, escalated };
   }

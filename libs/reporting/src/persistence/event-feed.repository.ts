@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AggregateType, EventName } from '@enterpark/events';
+import { FeedPosition } from '../domain/event-cursor';
+
+export interface FeedEvent {
+  position: FeedPosition;
+  id: string;
+  seq: string;
+  name: EventName;
+  aggregateType: AggregateType;
+  aggregateId: string;
+  zoneId: string | null;
+  actorId: string | null;
+  occurredAt: Date;
+  payload: unknown;
+}
+
+interface FeedRow {
+  horizon: string;
+  tx_id: string | null;
+  seq: string;
+  id: string;
+  name: EventName;
+  aggregate_type: AggregateType;
+  aggregate_id: string;
+  zone_id: string | null;
+  actor_id: string | null;
+  occurred_at: Date;
+  payload: unknown;
+}
+
+/**
+ * The event log in one total order that late commits cannot break. `seq` alone is not
+ * safe: a transaction can take a seq, commit after a later one, and land behind a reader's
+ * cursor. The feed orders by (transaction id, seq) and only shows transactions older than
+ * the oldest one still running (the snapshot's xmin): every such transaction has ended,
+ * so no event can ever appear before a position already handed out.
+ */
+@Injectable()
+export class EventFeedRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Up to `limit` events after `after` (of `types`, or all), and the horizon: the xmin of
+   * the same statement's snapshot, below which every transaction has ended.
+   */
+  async read(after: FeedPosition, types: readonly EventName[] | null, limit: number): Promise<{ events: FeedEvent[]; horizon: string }> {
+    // One statement: pg_current_snapshot() is the snapshot this statement reads with.
+    const rows: FeedRow[] = await this.dataSource.query(
+      `WITH h AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+       SELECT h.xmin::text AS horizon, e.tx_id::text AS tx_id, e.seq::text AS seq, e.id, e.name, e.aggregate_type,
+              e.aggregate_id, e.zone_id, e.actor_id, e.occurred_at, e.payload
+         FROM h
+         LEFT JOIN LATERAL (
+              SELECT * FROM event e
+               WHERE e.tx_id < h.xmin
+                 AND (e.tx_id, e.seq) > ($1::xid8, $2::bigint)
+                 AND ($3::text[] IS NULL OR e.name = ANY ($3::text[]))
+               ORDER BY e.tx_id, e.seq
+               LIMIT $4) e ON true
+        ORDER BY e.tx_id, e.seq`,
+      [after.txId, after.seq, types, limit],
+    );
+    const events = rows.filter((r) => r.tx_id !== null).map(toFeedEvent);
+    return { events, horizon: rows[0].horizon };
+  }
+}
+
+function toFeedEvent(r: FeedRow): FeedEvent {
+  return {
+    position: { txId: r.tx_id!, seq: r.seq },
+    id: r.id,
+    seq: r.seq,
+    name: r.name,
+    aggregateType: r.aggregate_type,
+    aggregateId: r.aggregate_id,
+    zoneId: r.zone_id,
+    actorId: r.actor_id,
+    occurredAt: r.occurred_at,
+    payload: r.payload,
+  };
+}
