@@ -12,7 +12,7 @@ import { checkCatalogue } from './catalogue-check';
 import { CompletionProcessor } from './completion/completion.processor';
 import { MatchingProcessor } from './matching/matching.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
-import { Reconciler } from './routing/reconciler.service';
+import { Reconciler } from './reconciler/reconciler.service';
 import { RoutingProcessor } from './routing/routing.processor';
 import { TimersProcessor } from './timers/timers.processor';
 

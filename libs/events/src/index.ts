@@ -5,3 +5,4 @@ export * from './queue-connection';
 export * from './queue.module';
 export * from './queues';
 export * from './summaries';
+export * from './event-redrive';

@@ -5,6 +5,7 @@ export * from './application/manual-match.service';
 export * from './application/propose-match.service';
 export * from './application/provider-link-signer.service';
 export * from './application/read-matches.service';
+export * from './application/redrive-stuck-matching.service';
 export * from './application/release-match.service';
 export * from './domain/ranking';
 export * from './domain/service-provider';

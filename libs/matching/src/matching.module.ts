@@ -10,6 +10,7 @@ import { ProposalWindow } from './application/proposal-window.service';
 import { ProposeMatchService } from './application/propose-match.service';
 import { ProviderLinkSigner } from './application/provider-link-signer.service';
 import { ReadMatchesService } from './application/read-matches.service';
+import { RedriveStuckMatchingService } from './application/redrive-stuck-matching.service';
 import { ReleaseMatchService } from './application/release-match.service';
 import { ProviderPoolRepository } from './persistence/provider-pool.repository';
 import { ServiceProviderEntity } from './persistence/service-provider.entity';
@@ -25,6 +26,7 @@ const USE_CASES = [
   ExpireProposalsService,
   ReadMatchesService,
   ProviderLinkSigner,
+  RedriveStuckMatchingService,
 ];
 
 @Module({

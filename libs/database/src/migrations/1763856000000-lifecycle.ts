@@ -41,6 +41,11 @@ export class Lifecycle1763856000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ticket_sla_escalate_idx ON ticket (sla_escalate_at) WHERE sla_escalated_at IS NULL AND sla_breached_at IS NOT NULL`);
     await q.query(`CREATE INDEX ticket_sla_unscheduled_idx ON ticket (id) WHERE sla_stage IS NOT NULL AND sla_due_at IS NULL`);
     await q.query(`CREATE INDEX ticket_provider_idx ON ticket (provider_id) WHERE provider_id IS NOT NULL`);
+    // The reconciler's views: tickets waiting on a matching or completion job.
+    await q.query(`CREATE INDEX ticket_awaiting_proposal_idx ON ticket (updated_at) WHERE status = 'triaged' AND matching_escalated_at IS NULL`);
+    await q.query(`CREATE INDEX ticket_completed_idx ON ticket (completed_at) WHERE status = 'completed'`);
+    await q.query(`CREATE INDEX ticket_closed_idx ON ticket (closed_at) WHERE status IN ('closed', 'rejected', 'cancelled')`);
+    await q.query(`CREATE INDEX demand_list_open_idx ON demand_list (created_at) WHERE status = 'open'`);
 
     await q.query(`ALTER TABLE demand_list ADD COLUMN completed_at timestamptz`);
 

@@ -34,22 +34,38 @@ interface FeedRow {
 /**
  * The event log in one total order that late commits cannot break. `seq` alone is not
  * safe: a transaction can take a seq, commit after a later one, and land behind a reader's
- * cursor. The feed orders by (transaction id, seq) and only shows transactions older than
- * the oldest one still running (the snapshot's xmin): every such transaction has ended,
- * so no event can ever appear before a position already handed out.
+ * cursor. The feed orders by (transaction id, seq) and stops at the horizon: the oldest
+ * transaction of this database still running when the read's snapshot was taken (or the
+ * snapshot's xmax when none is). Every transaction below it has ended, so no event can ever
+ * appear before a position already handed out.
+ *
+ * The horizon is the snapshot's xmin narrowed to this database: transaction ids are
+ * cluster-wide, and a long transaction in another database on the same server (another
+ * service, a test run) cannot write our event table and must not stall the feed. Only a
+ * transaction positively seen running in another database is passed over; one that has
+ * ended since the snapshot, or whose session is not visible to us, still holds the horizon.
  */
 @Injectable()
 export class EventFeedRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Up to `limit` events after `after` (of `types`, or all), and the horizon: the xmin of
-   * the same statement's snapshot, below which every transaction has ended.
+   * Up to `limit` events after `after` (of `types`, or all), and the horizon below which
+   * every transaction of this database has ended.
    */
   async read(after: FeedPosition, types: readonly EventName[] | null, limit: number): Promise<{ events: FeedEvent[]; horizon: string }> {
-    // One statement: pg_current_snapshot() is the snapshot this statement reads with.
+    // One statement: pg_current_snapshot() is the very snapshot the event rows are read with.
     const rows: FeedRow[] = await this.dataSource.query(
-      `WITH h AS MATERIALIZED (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+      `WITH s AS MATERIALIZED (SELECT pg_current_snapshot() AS snap),
+            elsewhere AS MATERIALIZED (
+              SELECT a.backend_xid FROM pg_stat_activity a
+               WHERE a.backend_xid IS NOT NULL
+                 AND a.datid IS DISTINCT FROM (SELECT oid FROM pg_database WHERE datname = current_database())),
+            h AS MATERIALIZED (
+              SELECT coalesce(
+                       (SELECT min(x) FROM pg_snapshot_xip(s.snap) AS x WHERE xid(x) NOT IN (SELECT backend_xid FROM elsewhere)),
+                       pg_snapshot_xmax(s.snap)) AS xmin
+                FROM s)
        SELECT h.xmin::text AS horizon, e.tx_id::text AS tx_id, e.seq::text AS seq, e.id, e.name, e.aggregate_type,
               e.aggregate_id, e.zone_id, e.actor_id, e.occurred_at, e.payload
          FROM h

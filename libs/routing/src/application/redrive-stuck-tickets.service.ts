@@ -1,34 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-
-const BATCH = 1000;
+import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
 
 /**
- * The reconciler's use case. A ticket still `submitted` long after its event was
- * published lost its job (Redis flushed, a failover without persistence): mark the
- * event unpublished so the relay delivers it again. Redelivery is safe because
- * routing is idempotent.
+ * The reconciler's use case for routing: a ticket still `submitted` long after its event
+ * was published lost its job; its ticket.submitted is delivered again (routing is idempotent).
  */
 @Injectable()
 export class RedriveStuckTicketsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute(stuckAfterMs: number): Promise<number> {
-    // For an UPDATE, TypeORM answers [rows, affectedCount].
-    const [, affected]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE event e SET published_at = NULL
+  execute(stuckAfterMs: number): Promise<number> {
+    return redriveEvents(
+      this.dataSource,
+      `SELECT e.id FROM event e
         WHERE e.name = 'ticket.submitted'
-          AND e.published_at < now() - make_interval(secs => $1::double precision / 1000)
-          AND e.aggregate_id IN (
-                SELECT t.id FROM ticket t
-                 WHERE t.status = 'submitted'
-                   AND t.created_at < now() - make_interval(secs => $1::double precision / 1000)
-                 ORDER BY t.created_at
-                 LIMIT $2)
-        RETURNING e.id`,
-      [stuckAfterMs, BATCH],
+          AND e.aggregate_id IN (SELECT t.id FROM ticket t
+                                  WHERE t.status = 'submitted' AND t.created_at < ${STUCK_BEFORE}
+                                  ORDER BY t.created_at LIMIT $2)`,
+      stuckAfterMs,
     );
-    return affected;
   }
 }

@@ -1,9 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@enterpark/config';
+import { RedriveStuckMatchingService } from '@enterpark/matching';
 import { RedriveStuckTicketsService } from '@enterpark/routing';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 
-/** Periodically re-drives tickets stuck in `submitted` (their job was lost) through the outbox. */
+/**
+ * Periodically re-drives work whose job was lost (tickets stuck in `submitted`, accepted
+ * tickets without a proposal, finished tickets still holding a provider) through the outbox.
+ */
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Reconciler');
@@ -11,7 +15,8 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   private round: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly redrive: RedriveStuckTicketsService,
+    private readonly routing: RedriveStuckTicketsService,
+    private readonly matching: RedriveStuckMatchingService,
     private readonly relay: OutboxRelay,
     private readonly config: AppConfig,
   ) {}
@@ -29,9 +34,10 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
 
   async reconcileOnce(): Promise<number> {
     try {
-      const count = await this.redrive.execute(this.config.reconcileStuckAfterMs);
+      const after = this.config.reconcileStuckAfterMs;
+      const count = (await this.routing.execute(after)) + (await this.matching.execute(after));
       if (count > 0) {
-        this.logger.warn(`re-driving ${count} ticket(s) stuck in submitted`);
+        this.logger.warn(`re-driving ${count} event(s) whose jobs were lost`);
         this.relay.wake();
       }
       return count;
