@@ -57,6 +57,22 @@ describe('durable, idempotent matching and completion', () => {
     expect(await eventCount(id, 'ticket.match_proposed')).toBe(1);
   });
 
+  it('a completion job lost from Redis is re-driven: the summary and ticket.completed still appear, once', async () => {
+    const id = await routedTicket();
+    await post(`/tickets/${id}/accept`, staff);
+    await ctx.waitFor(async () => (await ticket(id)).status === 'matching', 10_000, 'proposal');
+    const [proposal] = await ctx.sql(`SELECT id FROM ticket_match WHERE ticket_id = $1 AND status = 'proposed'`, [id]);
+    await post(`/matches/${proposal.id}/accept`, staff);
+    await post(`/tickets/${id}/activities`, staff, { date: '2026-11-20', kind: 'visit', notes: '走访' });
+    await queue('completion').pause();
+    await post(`/tickets/${id}/complete`, staff, { outcome: '已对接' });
+    await ctx.waitFor(async () => (await queue('completion').getWaitingCount()) >= 1, 10_000, 'completion job published');
+    await queue('completion').obliterate({ force: true });
+    await queue('completion').resume();
+    await ctx.waitFor(async () => (await eventCount(id, 'ticket.completed')) === 1, 15_000, 'summary after re-drive');
+    expect((await ctx.sql(`SELECT count(*)::int AS n FROM ticket_summary WHERE ticket_id = $1`, [id]))[0].n).toBe(1);
+  });
+
   it('what is accepted while the worker is down is matched when it comes back', async () => {
     const id = await routedTicket();
     await ctx.stopWorker();

@@ -1,6 +1,7 @@
 export * from './application/completion.service';
 export * from './application/read-event-feed.service';
 export * from './application/read-summaries.service';
+export * from './application/redrive-stuck-completion.service';
 export * from './domain/demand-list-summary';
 export * from './domain/event-cursor';
 export * from './domain/stage-duration';

@@ -1,12 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@enterpark/config';
 import { RedriveStuckMatchingService } from '@enterpark/matching';
+import { RedriveStuckCompletionService } from '@enterpark/reporting';
 import { RedriveStuckTicketsService } from '@enterpark/routing';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 
 /**
  * Periodically re-drives work whose job was lost (tickets stuck in `submitted`, accepted
- * tickets without a proposal, finished tickets still holding a provider) through the outbox.
+ * tickets without a proposal, finished tickets still holding a provider or lacking their
+ * summary, lists whose tickets are all final) through the outbox.
  */
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -17,6 +19,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   constructor(
     private readonly routing: RedriveStuckTicketsService,
     private readonly matching: RedriveStuckMatchingService,
+    private readonly completion: RedriveStuckCompletionService,
     private readonly relay: OutboxRelay,
     private readonly config: AppConfig,
   ) {}
@@ -35,7 +38,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   async reconcileOnce(): Promise<number> {
     try {
       const after = this.config.reconcileStuckAfterMs;
-      const count = (await this.routing.execute(after)) + (await this.matching.execute(after));
+      const count = (await this.routing.execute(after)) + (await this.matching.execute(after)) + (await this.completion.execute(after));
       if (count > 0) {
         this.logger.warn(`re-driving ${count} event(s) whose jobs were lost`);
         this.relay.wake();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CalendarService } from '@enterpark/calendar';
+import { CalendarService, WorkingCalendar } from '@enterpark/calendar';
 import { TicketSummary } from '@enterpark/events';
 import { Ticket } from '@enterpark/tickets';
 import { buildTicketSummary } from '../domain/ticket-summary';
@@ -11,12 +11,20 @@ import { CompletionRepository } from '../persistence/completion.repository';
 export class TicketSummaryFactory {
   constructor(
     private readonly completion: CompletionRepository,
-    private readonly calendar: CalendarService,
+    private readonly calendars: CalendarService,
   ) {}
 
-  async build(manager: EntityManager, tickets: readonly Ticket[]): Promise<Map<string, TicketSummary>> {
+  /**
+   * The calendar to build with. Taken before the transaction opens: a cold load reads the
+   * database on another pooled connection, which a transaction holding one must not wait for.
+   */
+  calendar(): Promise<WorkingCalendar> {
+    return this.calendars.current();
+  }
+
+  async build(manager: EntityManager, tickets: readonly Ticket[], calendar: WorkingCalendar): Promise<Map<string, TicketSummary>> {
     if (tickets.length === 0) return new Map();
-    const [calendar, names] = await Promise.all([this.calendar.current(), this.completion.names(manager, tickets)]);
+    const names = await this.completion.names(manager, tickets);
     return new Map(
       tickets.map((t) => {
         const zone = names.zones.get(t.zoneId);
@@ -26,9 +34,5 @@ export class TicketSummaryFactory {
         return [t.id, buildTicketSummary(t, { zone, assignee, provider, calendar })];
       }),
     );
-  }
-
-  async buildOne(manager: EntityManager, ticket: Ticket): Promise<TicketSummary> {
-    return (await this.build(manager, [ticket])).get(ticket.id)!;
   }
 }
