@@ -1,9 +1,9 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DomainError } from '@enterpark/common';
 import { DomainEvent, EventName } from '@enterpark/events';
 import { COMPLETION_EVENTS, CompletionService } from '@enterpark/reporting';
+import { DrainingWorkerHost } from '../draining-worker-host';
 
 /** Jobs of different lists run side by side; those of one list take turns on its row lock. */
 const CONCURRENCY = 8;
@@ -13,20 +13,15 @@ const CONCURRENCY = 8;
  * completion. Redeliveries are no-ops (the summary rows and the list status say so).
  */
 @Processor('completion')
-export class CompletionProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
+export class CompletionProcessor extends DrainingWorkerHost {
   static readonly handles: readonly EventName[] = COMPLETION_EVENTS;
 
   constructor(private readonly completion: CompletionService) {
     super();
   }
 
-  onModuleInit(): void {
-    this.worker.concurrency = CONCURRENCY;
-  }
-
-  /** Drain in-flight jobs while the database is still open (pools close in onApplicationShutdown). */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
+  protected concurrency(): number {
+    return CONCURRENCY;
   }
 
   async process(job: Job<DomainEvent>): Promise<void> {

@@ -1,8 +1,8 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DomainEvent, EventName } from '@enterpark/events';
 import { ProposeMatchService, ReleaseMatchService } from '@enterpark/matching';
+import { DrainingWorkerHost } from '../draining-worker-host';
 
 /** Jobs in flight per worker process: each is one short transaction on one ticket. */
 const CONCURRENCY = 50;
@@ -13,7 +13,7 @@ const CONCURRENCY = 50;
  * Every handler re-reads the ticket under its lock, so redeliveries and duplicates are no-ops.
  */
 @Processor('matching')
-export class MatchingProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
+export class MatchingProcessor extends DrainingWorkerHost {
   static readonly handles: readonly EventName[] = ['ticket.accepted', 'ticket.match_declined', 'ticket.match_expired', 'ticket.cancelled', 'ticket.confirmed'];
 
   constructor(
@@ -23,13 +23,8 @@ export class MatchingProcessor extends WorkerHost implements OnModuleInit, Befor
     super();
   }
 
-  onModuleInit(): void {
-    this.worker.concurrency = CONCURRENCY;
-  }
-
-  /** Drain in-flight jobs while the database is still open (pools close in onApplicationShutdown). */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
+  protected concurrency(): number {
+    return CONCURRENCY;
   }
 
   async process(job: Job<DomainEvent>): Promise<void> {

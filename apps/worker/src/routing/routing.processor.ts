@@ -1,17 +1,17 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
 import { DomainEvent, EventName } from '@enterpark/events';
 import { RouteTicketsService } from '@enterpark/routing';
 import { MicroBatcher } from './micro-batcher';
+import { DrainingWorkerHost } from '../draining-worker-host';
 
 const BATCH_SIZE = 200;
 const BATCH_WAIT_MS = 2;
 
 /** Consumes `ticket.submitted`: routes the ticket to its desk. Redeliveries are no-ops (routing is idempotent). */
 @Processor('routing')
-export class RoutingProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
+export class RoutingProcessor extends DrainingWorkerHost {
   static readonly handles: readonly EventName[] = ['ticket.submitted'];
 
   private readonly batcher = new MicroBatcher<string>(
@@ -29,13 +29,8 @@ export class RoutingProcessor extends WorkerHost implements OnModuleInit, Before
     super();
   }
 
-  onModuleInit(): void {
-    this.worker.concurrency = this.config.routingConcurrency;
-  }
-
-  /** Drain in-flight jobs while the database is still open (pools close in onApplicationShutdown). */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
+  protected concurrency(): number {
+    return this.config.routingConcurrency;
   }
 
   async process(job: Job<DomainEvent>): Promise<void> {

@@ -1,10 +1,11 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
 import { EventName } from '@enterpark/events';
 import { ExpireProposalsService } from '@enterpark/matching';
 import { SlaSweepService } from '@enterpark/tickets';
+import { DrainingWorkerHost } from '../draining-worker-host';
 
 export const TIMERS_SCHEDULER_ID = 'timers.sweep';
 
@@ -14,7 +15,7 @@ export const TIMERS_SCHEDULER_ID = 'timers.sweep';
  * exactly one; a lost Redis loses only wake-ups, re-created at the next boot.
  */
 @Processor('timers')
-export class TimersProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class TimersProcessor extends DrainingWorkerHost implements OnApplicationBootstrap {
   static readonly handles: readonly EventName[] = [];
   private readonly logger = new Logger('Timers');
 
@@ -35,8 +36,9 @@ export class TimersProcessor extends WorkerHost implements OnApplicationBootstra
     );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
+  /** One sweep at a time per worker; replicas may sweep together (claims skip each other's rows). */
+  protected concurrency(): number {
+    return 1;
   }
 
   async process(): Promise<void> {

@@ -1,4 +1,4 @@
-import { SlaStage } from '@enterpark/events';
+import { EventPayloads, SlaStage } from '@enterpark/events';
 import { WorkingCalendar } from '@enterpark/calendar';
 import { changed, ticketEvent, Ticket, Transition } from './ticket';
 
@@ -44,27 +44,23 @@ export function slaUnscheduled(ticket: Ticket, stage: SlaStage, missingYear: num
 /** The stage is late: flag the ticket and remind the assignee (催办); escalation follows at `escalateAt`. */
 export function breachSla(ticket: Ticket, escalateAt: Date | null, now: Date): Transition {
   const next = changed(ticket, now, { slaBreachedAt: now, slaEscalateAt: escalateAt, slaBreaches: ticket.slaBreaches + 1 });
-  const event = ticketEvent('ticket.sla_breached', ticket, null, {
-    ticketId: ticket.id,
-    zoneId: ticket.zoneId,
-    stage: ticket.slaStage!,
-    dueAt: ticket.slaDueAt!.toISOString(),
-    assigneeId: ticket.assigneeId,
-    desk: ticket.desk,
-  });
-  return { ticket: next, events: [event] };
+  return { ticket: next, events: [ticketEvent('ticket.sla_breached', ticket, null, lateness(ticket))] };
 }
 
 /** Still late a working day after the reminder: coordinators take it up (督办). */
 export function escalateSla(ticket: Ticket, now: Date): Transition {
   const next = changed(ticket, now, { slaEscalatedAt: now });
-  const event = ticketEvent('ticket.sla_escalated', ticket, null, {
+  return { ticket: next, events: [ticketEvent('ticket.sla_escalated', ticket, null, lateness(ticket))] };
+}
+
+/** What a reminder and an escalation say: which stage, due when, whose desk and assignee. */
+function lateness(ticket: Ticket): EventPayloads['ticket.sla_breached'] {
+  return {
     ticketId: ticket.id,
     zoneId: ticket.zoneId,
     stage: ticket.slaStage!,
     dueAt: ticket.slaDueAt!.toISOString(),
     assigneeId: ticket.assigneeId,
     desk: ticket.desk,
-  });
-  return { ticket: next, events: [event] };
+  };
 }
