@@ -84,19 +84,27 @@ function fail(result: LoadResult, why: string): void {
 
 /**
  * Open loop at a fixed rate: request i is due at start + i / perSecond and is sent then,
- * whether or not earlier ones were answered (no coordinated omission).
+ * whether or not earlier ones were answered (no coordinated omission). With `maxInFlight`,
+ * a request due while that many are unanswered is not sent but counted as failed ("shed"),
+ * so that a server slower than the offered rate cannot stretch the phase without bound.
  */
 export async function openLoop(
-  total: number, perSecond: number, signal: AbortSignal, send: (dueAt: number, result: LoadResult) => Promise<void>,
+  total: number, perSecond: number, signal: AbortSignal, send: (dueAt: number, result: LoadResult) => Promise<void>, maxInFlight = Infinity,
 ): Promise<LoadResult> {
   const intervalMs = 1000 / perSecond;
   const result = newResult();
   const t0 = performance.now();
   const inFlight: Promise<void>[] = [];
+  let unanswered = 0;
+  const sendOrShed = (dueAt: number) => {
+    if (unanswered >= maxInFlight) return fail(result, 'shed');
+    unanswered++;
+    inFlight.push(send(dueAt, result).finally(() => unanswered--));
+  };
   for (let i = 0; i < total && !signal.aborted; ) {
     const now = performance.now();
     const due = Math.min(total, Math.floor((now - t0) / intervalMs) + 1);
-    for (; i < due; i++) inFlight.push(send(t0 + i * intervalMs, result));
+    for (; i < due; i++) sendOrShed(t0 + i * intervalMs);
     if (i < total) await sleep(Math.max(0, t0 + i * intervalMs - performance.now()));
   }
   await Promise.all(inFlight);

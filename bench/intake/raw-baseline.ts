@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ConnectionOptions, Queue, Worker } from 'bullmq';
-import { Pool } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { SERVICE_TYPES } from '@enterpark/common';
 import { DEFAULT_JOB_OPTIONS, DomainEvent, redisOptions } from '@enterpark/events';
 import { Filer } from './seed';
@@ -56,16 +56,14 @@ function listStatements(filer: Filer, items: number, n: number): { text: string;
 }
 
 /**
- * Raw limit (a): the same rows as intake writes (list, tickets, their outbox events),
- * inserted directly, one transaction per list, on `connections` connections for `seconds`.
- * Run it with the worker stopped, or the relay would publish these events.
+ * Runs `step` over and over on each of `connections` raw connections in parallel, for
+ * `seconds` or until a step answers false; answers the elapsed milliseconds.
  */
-export async function rawInserts(
-  databaseUrl: string, filers: Filer[], items: number, seconds: number, connections: number, signal: AbortSignal,
-): Promise<RawRate> {
+export async function onConnections(
+  databaseUrl: string, seconds: number, connections: number, signal: AbortSignal, step: (client: PoolClient) => Promise<boolean>,
+): Promise<number> {
   const pool = new Pool({ connectionString: databaseUrl, max: connections, application_name: 'bench-raw' });
   pool.on('error', () => undefined); // an idle client cut off by DROP DATABASE during cleanup after a failure
-  let lists = 0;
   try {
     const t0 = performance.now();
     const end = t0 + seconds * 1000;
@@ -73,24 +71,37 @@ export async function rawInserts(
       const client = await pool.connect();
       client.on('error', () => undefined);
       try {
-        while (performance.now() < end && !signal.aborted) {
-          const n = lists;
-          const statements = listStatements(filers[n % filers.length], items, n);
-          await client.query('BEGIN');
-          for (const s of statements) await client.query(s.text, s.values);
-          await client.query('COMMIT');
-          lists++;
-        }
+        while (performance.now() < end && !signal.aborted && (await step(client)));
       } finally {
         client.release();
       }
     };
     await Promise.all(Array.from({ length: connections }, loop));
-    const elapsedMs = performance.now() - t0;
-    return { count: lists * items, elapsedMs, perSecond: (lists * items * 1000) / elapsedMs, complete: true };
+    return performance.now() - t0;
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * Raw limit (a): the same rows as intake writes (list, tickets, their outbox events),
+ * inserted directly, one transaction per list, on `connections` connections for `seconds`.
+ * Run it with the worker stopped, or the relay would publish these events.
+ */
+export async function rawInserts(
+  databaseUrl: string, filers: Filer[], items: number, seconds: number, connections: number, signal: AbortSignal,
+): Promise<RawRate> {
+  let lists = 0;
+  const elapsedMs = await onConnections(databaseUrl, seconds, connections, signal, async (client) => {
+    const n = lists;
+    const statements = listStatements(filers[n % filers.length], items, n);
+    await client.query('BEGIN');
+    for (const s of statements) await client.query(s.text, s.values);
+    await client.query('COMMIT');
+    lists++;
+    return true;
+  });
+  return { count: lists * items, elapsedMs, perSecond: (lists * items * 1000) / elapsedMs, complete: true };
 }
 
 /**

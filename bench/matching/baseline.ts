@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ConnectionOptions, Queue, Worker } from 'bullmq';
-import { Pool, PoolClient } from 'pg';
+import { PoolClient } from 'pg';
 import { DEFAULT_JOB_OPTIONS, redisOptions } from '@enterpark/events';
 import { RankableProvider, rankCandidates } from '@enterpark/matching';
 import { openLoop, percentile } from '../intake/load';
-import { RawRate } from '../intake/raw-baseline';
+import { onConnections, RawRate } from '../intake/raw-baseline';
 import { RoutedTicket } from './seed';
 
 export interface Latencies {
@@ -86,33 +86,17 @@ async function proposeRaw(c: PoolClient, ticketId: string): Promise<boolean> {
 export async function rawProposals(
   databaseUrl: string, tickets: RoutedTicket[], seconds: number, connections: number, signal: AbortSignal,
 ): Promise<RawRate & Latencies> {
-  const pool = new Pool({ connectionString: databaseUrl, max: connections, application_name: 'bench-raw' });
-  pool.on('error', () => undefined); // an idle client cut off by DROP DATABASE during cleanup after a failure
   const txMs: number[] = [];
   let next = 0;
-  try {
-    const t0 = performance.now();
-    const end = t0 + seconds * 1000;
-    const loop = async () => {
-      const client = await pool.connect();
-      client.on('error', () => undefined);
-      try {
-        while (next < tickets.length && performance.now() < end && !signal.aborted) {
-          const ticket = tickets[next++];
-          const start = performance.now();
-          while (!(await proposeRaw(client, ticket.id))) await new Promise((r) => setTimeout(r, 1));
-          txMs.push(performance.now() - start);
-        }
-      } finally {
-        client.release();
-      }
-    };
-    await Promise.all(Array.from({ length: connections }, loop));
-    const elapsedMs = performance.now() - t0;
-    return { count: txMs.length, elapsedMs, perSecond: (txMs.length * 1000) / elapsedMs, complete: !signal.aborted, ...latencies(txMs) };
-  } finally {
-    await pool.end();
-  }
+  const elapsedMs = await onConnections(databaseUrl, seconds, connections, signal, async (client) => {
+    if (next >= tickets.length) return false;
+    const ticket = tickets[next++];
+    const start = performance.now();
+    while (!(await proposeRaw(client, ticket.id))) await new Promise((r) => setTimeout(r, 1));
+    txMs.push(performance.now() - start);
+    return true;
+  });
+  return { count: txMs.length, elapsedMs, perSecond: (txMs.length * 1000) / elapsedMs, complete: !signal.aborted, ...latencies(txMs) };
 }
 
 /**

@@ -5,6 +5,8 @@ export interface MatchingConfig extends Infra {
   /** Offered load of the steady phase, in acceptances per second, and its length. */
   rate: number;
   seconds: number;
+  /** Unanswered acceptances beyond which the open loop sheds (the HTTP client's sockets). */
+  maxInFlight: number;
   /** Untimed warm-up at `rate` before the steady phase. */
   warmupSeconds: number;
   /** Tickets accepted by the full-speed phase, and its concurrent connections. */
@@ -33,8 +35,9 @@ export function matchingConfig(): MatchingConfig {
     ...infra(),
     rate: num('BENCH_RATE', 600, 1, 10_000),
     seconds: num('BENCH_SECONDS', 25, 1, 60),
+    maxInFlight: num('BENCH_MAX_IN_FLIGHT', 64, 1, 4096),
     warmupSeconds: num('BENCH_WARMUP_SECONDS', 3, 1, 30),
-    fullTickets: num('BENCH_FULL_TICKETS', 12_000, 100, 100_000),
+    fullTickets: num('BENCH_FULL_TICKETS', 6000, 100, 100_000),
     connections: num('BENCH_CONNECTIONS', 16, 1, 512),
     zones: num('BENCH_ZONES', 6, 1, 50),
     providers: num('BENCH_PROVIDERS', 60, 6, 1000),

@@ -6,14 +6,23 @@ import { Pool } from 'pg';
 /** Linux's USER_HZ (`getconf CLK_TCK`): /proc/<pid>/stat counts CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
 
-export const CPU_USERS = ['api', 'worker', 'postgres', 'redis', 'bench'] as const;
+/** The processes of the run; `other` = everything else busy on the machine (others' builds and tests, the kernel). */
+export const CPU_USERS = ['api', 'worker', 'postgres', 'redis', 'bench', 'other'] as const;
 export type CpuUser = (typeof CPU_USERS)[number];
+type Process = Exclude<CpuUser, 'postgres' | 'other'>;
 
-/** CPU seconds used so far by each process of the stack (PostgreSQL's per backend pid), and when that was read. */
+/** CPU seconds used so far by each process of the stack (PostgreSQL's per backend pid), by the whole machine, and when. */
 export interface CpuSample {
   at: number;
-  seconds: Record<Exclude<CpuUser, 'postgres'>, number>;
+  seconds: Record<Process, number>;
   postgres: Map<number, number>;
+  machine: number;
+}
+
+/** Busy CPU seconds of the whole machine since boot (/proc/stat: all but idle and iowait). */
+async function machineSeconds(): Promise<number> {
+  const [user, nice, system, , , irq, softirq, steal] = (await readFile('/proc/stat', 'utf8')).split('\n')[0].split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 }
 
 async function processSeconds(pid: number | undefined): Promise<number> {
@@ -58,6 +67,7 @@ export class CpuMeter {
         bench: (own.user + own.system) / 1e6,
       },
       postgres,
+      machine: await machineSeconds(),
     };
   }
 
@@ -79,9 +89,11 @@ export function coresBetween(before: CpuSample, after: CpuSample): CpuUse {
   const wall = (after.at - before.at) / 1000;
   let postgres = 0;
   for (const [pid, seconds] of after.postgres) postgres += seconds - (before.postgres.get(pid) ?? 0);
-  const used = (u: Exclude<CpuUser, 'postgres'>) => after.seconds[u] - before.seconds[u];
+  const used = (u: Process) => after.seconds[u] - before.seconds[u];
+  const ours = used('api') + used('worker') + postgres + used('redis') + used('bench');
+  const other = Math.max(0, after.machine - before.machine - ours);
   return {
     wallSeconds: wall,
-    cores: { api: used('api') / wall, worker: used('worker') / wall, postgres: postgres / wall, redis: used('redis') / wall, bench: used('bench') / wall },
+    cores: { api: used('api') / wall, worker: used('worker') / wall, postgres: postgres / wall, redis: used('redis') / wall, bench: used('bench') / wall, other: other / wall },
   };
 }

@@ -24,10 +24,13 @@ export class Acceptor {
     return timed(result, dueAt, 200, () => this.http.send('POST', `/api/v1/tickets/${ticket.id}/accept`, body, tokens[n % tokens.length]));
   }
 
-  /** Open loop: the tickets in order at `perSecond`, whether or not earlier acceptances were answered. */
-  steady(tickets: RoutedTicket[], perSecond: number): Promise<LoadResult> {
+  /**
+   * Open loop: the tickets in order at `perSecond`, whether or not earlier acceptances were
+   * answered; one due while `maxInFlight` are unanswered is shed (left routed, counted failed).
+   */
+  steady(tickets: RoutedTicket[], perSecond: number, maxInFlight: number): Promise<LoadResult> {
     let n = 0;
-    return openLoop(tickets.length, perSecond, this.signal, (dueAt, result) => this.acceptOne(tickets[n], n++, dueAt, result));
+    return openLoop(tickets.length, perSecond, this.signal, (dueAt, result) => this.acceptOne(tickets[n], n++, dueAt, result), maxInFlight);
   }
 
   /** Closed loop on `connections` connections until every ticket was sent once. */

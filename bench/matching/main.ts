@@ -11,7 +11,7 @@ import { PhaseReport, render } from './report';
 import { insertProviders, insertTickets, RoutedTicket, seedPeople } from './seed';
 
 /** Tickets the raw loop may propose per second of its run: more than it can reach, so it runs out of time, not tickets. */
-const RAW_TICKETS_PER_SECOND = 6000;
+const RAW_TICKETS_PER_SECOND = 3000;
 
 /**
  * bench/matching: desk staff accept routed tickets over HTTP (API and worker as two
@@ -21,9 +21,9 @@ const RAW_TICKETS_PER_SECOND = 6000;
  * Progress goes to stderr, the table to stdout.
  */
 async function run(config: MatchingConfig, world: BenchWorld, services: Service[], deadline: number, signal: AbortSignal): Promise<string> {
-  const stack = await startStack(config, world, services, Math.max(64, config.connections));
+  const stack = await startStack(config, world, services, Math.max(config.maxInFlight, config.connections));
   const { api, worker, http, db } = stack;
-  let meter: CpuMeter | undefined;
+  const meter = new CpuMeter(db, config.redisUrl, { api: () => api.pid, worker: () => worker.pid });
   try {
     const people = await seedPeople(http, world, config.zones);
     await insertProviders(db, config.providers, config.capacity);
@@ -35,12 +35,11 @@ async function run(config: MatchingConfig, world: BenchWorld, services: Service[
     log(`seeded ${config.zones} zones, ${people.staff.length} desk staff, ${config.providers} providers; ` +
       `${tickets.warmup.length + tickets.steady.length + tickets.full.length} routed tickets inserted`);
     const acceptor = new Acceptor(http, people.staff, signal);
-    meter = new CpuMeter(db, config.redisUrl, { api: () => api.pid, worker: () => worker.pid });
     const drain = (timeoutMs: number) => waitForDrain(db, timeoutMs, signal, AWAITING_PROPOSAL);
     const drainBudget = () => Math.max(1000, Math.min(config.drainTimeoutSeconds * 1000, deadline - Date.now() - 40_000));
 
     // Warm-up (not reported): JIT, pools, and proof that the matching processor consumes.
-    await acceptor.steady(tickets.warmup, config.rate);
+    await acceptor.steady(tickets.warmup, config.rate, config.maxInFlight);
     const warm = await drain(30_000);
     if (!warm.drained) throw new Error(`warm-up: ${warm.pending} ticket(s) never got a proposal; is the matching processor running?`);
     log('warm-up done');
@@ -48,18 +47,18 @@ async function run(config: MatchingConfig, world: BenchWorld, services: Service[
     const phase = async (period: keyof typeof tickets, label: string, drive: (t: RoutedTicket[]) => ReturnType<Acceptor['steady']>): Promise<PhaseReport> => {
       signal.throwIfAborted();
       log(`${label}: ${tickets[period].length} tickets`);
-      const before = await meter!.sample();
+      const before = await meter.sample();
       const load = await drive(tickets[period]);
       const drained = await drain(drainBudget());
-      const cpu = coresBetween(before, await meter!.sample());
+      const cpu = coresBetween(before, await meter.sample());
       const stats = await proposalStats(db, period);
       log(`${label}: ${load.accepted} accepted, ${stats.proposed} proposed, ${stats.escalated} escalated${drained.drained ? '' : ' (drain timed out)'}`);
       return { label, load, drain: drained, stats, cpu };
     };
-    const steady = await phase('steady', `steady ${config.rate} tickets/s`, (t) => acceptor.steady(t, config.rate));
+    const steady = await phase('steady', `steady ${config.rate} tickets/s`, (t) => acceptor.steady(t, config.rate, config.maxInFlight));
     const full = await phase('full', `full speed, ${config.connections} conns`, (t) => acceptor.fullSpeed(t, config.connections));
 
-    // The baselines run with the machine to itself, and without a worker consuming.
+    // The baselines run without the API and the worker: no CPU shared with them, no processor consuming.
     signal.throwIfAborted();
     log('stopping the API and the worker');
     await Promise.all([api.stop(), worker.stop()]);
@@ -73,7 +72,7 @@ async function run(config: MatchingConfig, world: BenchWorld, services: Service[
     const load = await providerLoad(db);
     return render({ config, runId: world.runId, deskStaff: people.staff.length, steady, full, raw, hop, load });
   } finally {
-    meter?.close();
+    meter.close();
     await closeStack(stack);
   }
 }

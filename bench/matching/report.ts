@@ -34,18 +34,9 @@ export function proposalsPerSecond(p: PhaseReport): number {
 }
 
 function phaseRow(p: PhaseReport): (string | number)[] {
-  return [
-    p.label,
-    fmt((p.load.accepted * 1000) / p.load.elapsedMs),
-    fmt(proposalsPerSecond(p)),
-    fmt(p.stats.p50Ms, 1),
-    fmt(p.stats.p95Ms, 1),
-    fmt(p.stats.p99Ms, 1),
-    fmt(p.stats.maxMs, 1),
-    fmt(percentile(p.load.ackMs, 0.99), 1),
-    p.load.failed,
-    p.stats.escalated,
-  ];
+  const { load, stats } = p;
+  const latencies = [stats.p50Ms, stats.p95Ms, stats.p99Ms, stats.maxMs, percentile(load.ackMs, 0.99)].map((ms) => fmt(ms, 1));
+  return [p.label, fmt((load.accepted * 1000) / load.elapsedMs), fmt(proposalsPerSecond(p)), ...latencies, load.failed, stats.escalated];
 }
 
 function splitRow(p: PhaseReport): (string | number)[] {
@@ -53,14 +44,16 @@ function splitRow(p: PhaseReport): (string | number)[] {
   return [p.label, fmt(s.relayP50Ms, 1), fmt(s.relayP99Ms, 1), fmt(s.hopP50Ms, 1), fmt(s.hopP99Ms, 1), fmt(s.p50Ms, 1), fmt(s.p99Ms, 1)];
 }
 
+const STACK = CPU_USERS.filter((u) => u !== 'other');
+
 /** Two rows a phase: cores used by each process, and CPU milliseconds per accepted ticket. */
 function cpuRows(p: PhaseReport): (string | number)[][] {
   const { cores, wallSeconds } = p.cpu;
-  const total = CPU_USERS.reduce((sum, u) => sum + cores[u], 0);
+  const stack = STACK.reduce((sum, u) => sum + cores[u], 0);
   const perTicket = (c: number) => fmt((c * wallSeconds * 1000) / p.load.accepted, 2);
   return [
-    [`${p.label}: cores`, ...CPU_USERS.map((u) => fmt(cores[u], 2)), fmt(total, 2)],
-    [`${p.label}: CPU ms/ticket`, ...CPU_USERS.map((u) => perTicket(cores[u])), perTicket(total)],
+    [`${p.label}: cores`, ...STACK.map((u) => fmt(cores[u], 2)), fmt(stack, 2), fmt(cores.other, 2), fmt(stack + cores.other, 2)],
+    [`${p.label}: CPU ms/ticket`, ...STACK.map((u) => perTicket(cores[u])), perTicket(stack), '', ''],
   ];
 }
 
@@ -93,7 +86,7 @@ export function render(r: Report): string {
     ],
     [splitRow(r.steady), splitRow(r.full)],
   );
-  const cpu = table([['CPU, phase start → drained', ...CPU_USERS, 'total']], [...cpuRows(r.steady), ...cpuRows(r.full)]);
+  const cpu = table([['CPU, phase start → drained', ...STACK, 'run', 'other', 'machine']], [...cpuRows(r.steady), ...cpuRows(r.full)]);
   const baseline = table(
     [['baseline, same run (API and worker stopped)', 'count', 'per s', 'p50 ms', 'p99 ms', 'max ms']],
     [
@@ -135,10 +128,12 @@ export function render(r: Report): string {
     `  taken before their transaction's writes, so the tail includes the accept's commit but not the proposal's own commit.`,
     `- relay = ticket.accepted → its claim by the outbox relay (published_at); queue + pickup = that claim → the matching`,
     `  transaction's start (BullMQ hop, job pickup, wait for a pool connection).`,
-    `- steady: open loop, ${fmt(c.rate)} acceptances/s for ${c.seconds} s after a ${c.warmupSeconds} s warm-up; full speed: ` +
-      `${c.connections} connections, closed loop, ${fmt(c.fullTickets)} tickets. proposals/s = proposals / (phase start → last proposal).`,
+    `- steady: open loop, ${fmt(c.rate)} acceptances/s for ${c.seconds} s after a ${c.warmupSeconds} s warm-up; an acceptance due`,
+    `  while ${c.maxInFlight} are unanswered is shed (counted failed, ticket left routed). full speed: ${c.connections} connections,`,
+    `  closed loop, ${fmt(c.fullTickets)} tickets. proposals/s = proposals / (phase start → last proposal).`,
     `- CPU: /proc times of the API and worker processes, this database's PostgreSQL backends plus the server's background`,
-    `  processes, Redis, and the load generator (bench) over the phase; ${cpus().length} cores in all.`,
+    `  processes, Redis, and the load generator (bench) over the phase; other = the rest of the machine's busy time (other`,
+    `  users' processes, the kernel); ${cpus().length} cores in all.`,
     `- (a) runs ProposeMatchService's statements and ranking on raw pg, one transaction per ticket; (b) times add → worker has it.`,
     `- Provider load at the end: fullest ${fmt(r.load.maxLoad * 100, 1)} % of capacity; ${r.load.used} of ${r.load.providers} providers received proposals.`,
     ...[...notes(r.steady), ...notes(r.full)].map((n) => `- NOTE ${n}`),
