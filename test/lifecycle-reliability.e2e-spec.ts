@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { DomainEvent } from '@enterpark/events';
-import { TestContext } from '@enterpark/testing';
+import { deleteRedisKeys, TestClock, TestContext } from '@enterpark/testing';
 
 /** After routing: lost matching and completion jobs, a worker down mid-lifecycle, and redelivered events. */
 describe('durable, idempotent matching and completion', () => {
@@ -125,5 +125,52 @@ describe('durable, idempotent matching and completion', () => {
     expect(state).toMatchObject({ matches: [{ status: 'ended' }], proposals: 1, completedEvents: 1, closedEvents: 1, summaries: 2 });
     expect(state.providers.reduce((n: number, p: { rating_count: number }) => n + p.rating_count, 0)).toBe(1);
     for (const p of state.providers) expect(p.active_matches).toBe(p.open_matches);
+  });
+});
+
+describe('durable timers: the job scheduler only wakes the sweep; deadlines live in the database', () => {
+  let ctx: TestContext;
+  let clock: TestClock;
+
+  beforeAll(async () => {
+    clock = new TestClock(new Date('2026-11-16T02:00:00Z')); // Monday 10:00 Shanghai
+    ctx = await TestContext.create({ clock, env: { TIMER_SWEEP_MS: '200' } });
+    const zone = await ctx.newZone();
+    const manager = (await ctx.newUser('zone_manager', { zoneId: zone.id })).token;
+    await ctx.newUser('desk_staff', { desks: ['media'] });
+    for (let i = 0; i < 2; i++) {
+      const res = await ctx.request('POST', '/api/v1/demand-lists', { token: manager, body: { title: '清单', items: [{ type: 'media', title: `宣传 ${i}` }] } });
+      expect(res.status).toBe(201);
+    }
+    await ctx.waitFor(async () => (await ctx.sql(`SELECT count(*)::int AS n FROM ticket WHERE status = 'routed'`))[0].n === 2, 10_000, 'routed');
+  });
+  afterAll(() => ctx.close());
+
+  const breached = async () => (await ctx.sql(`SELECT count(*)::int AS n FROM ticket WHERE sla_breached_at IS NOT NULL`))[0].n as number;
+
+  it('keeps exactly one schedule however often workers boot, and fires without anyone calling the sweep', async () => {
+    const timers = ctx.api.get<Queue>(getQueueToken('timers'), { strict: false });
+    await ctx.stopWorker();
+    await ctx.startWorker(); // a second boot upserts the same schedule
+    expect(await timers.getJobSchedulersCount()).toBe(1);
+    clock.set('2026-11-19T01:00:00Z'); // past the 2-working-day triage deadline
+    await ctx.waitFor(async () => (await breached()) === 2, 10_000, 'breaches from the scheduled sweep');
+  });
+
+  it('after Redis loses every key, the next worker boot re-creates the schedule and escalations still come', async () => {
+    await ctx.stopWorker();
+    await deleteRedisKeys(ctx.config.redisUrl!, ctx.config.queuePrefix);
+    clock.set('2026-11-20T02:00:00Z'); // past the escalation time (end of the next working day)
+    await ctx.startWorker();
+    await ctx.waitFor(
+      async () => (await ctx.sql(`SELECT count(*)::int AS n FROM ticket WHERE sla_escalated_at IS NOT NULL`))[0].n === 2,
+      10_000,
+      'escalations after the Redis loss',
+    );
+    const events = await ctx.sql(`SELECT name, count(*)::int AS n FROM event WHERE name LIKE 'ticket.sla_%' GROUP BY name ORDER BY name`);
+    expect(events).toEqual([
+      { name: 'ticket.sla_breached', n: 2 },
+      { name: 'ticket.sla_escalated', n: 2 },
+    ]);
   });
 });
