@@ -80,6 +80,9 @@ describe('the full lifecycle: filed → routed → accepted → matched → in s
     expect((await get(`/tickets/${loan}`)).body).toMatchObject({ status: 'matched', providerId });
 
     await serveAndComplete(loan);
+    const activities = await get(`/tickets/${loan}/activities`, manager);
+    expect(activities.body.items).toEqual([expect.objectContaining({ date: '2026-11-20', kind: 'financing_session', notes: '组织银企对接会，走访企业 5 家' })]);
+    expect((await get(`/tickets/${loan}/activities`, (await ctx.newUser('zone_manager', { zoneId: (await ctx.newZone()).id })).token)).status).toBe(404);
     const completedSummary = await ctx.waitFor(async () => {
       const s = await get(`/tickets/${loan}/summary`, manager);
       return s.status === 200 ? s.body : null;

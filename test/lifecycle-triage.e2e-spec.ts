@@ -192,6 +192,27 @@ describe('triage: the desk accepts, rejects, asks, returns; coordinators reroute
     expect((await ctx.request('GET', `/api/v1/tickets/${t.id}`, { token: coordinator })).body.sla.dueAt).toBe('2027-01-04T16:00:00.000Z');
   });
 
+  it('SLA targets per type: coordinators change them, new stages use them; others are refused', async () => {
+    const staff = desk.get('training')![0].token;
+    expect((await ctx.request('PUT', '/api/v1/sla-targets/training', { token: staff, body: { triageDays: 1, matchingDays: 5, serviceDays: 20 } })).status).toBe(403);
+    for (const [path, body, field] of [
+      ['/api/v1/sla-targets/space', { triageDays: 1, matchingDays: 5, serviceDays: 20 }, 'type'],
+      ['/api/v1/sla-targets/training', { triageDays: 0, matchingDays: 5, serviceDays: 20 }, 'triageDays'],
+      ['/api/v1/sla-targets/training', { triageDays: 1, matchingDays: 5 }, 'serviceDays'],
+    ] as const) {
+      const res = await ctx.request('PUT', path, { token: coordinator, body });
+      expect(res.status).toBe(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+    const updated = await ctx.request('PUT', '/api/v1/sla-targets/training', { token: coordinator, body: { triageDays: 1, matchingDays: 5, serviceDays: 20 } });
+    expect(updated.body).toMatchObject({ type: 'training', triageDays: 1 });
+    const listed = await ctx.request('GET', '/api/v1/sla-targets', { token: staff });
+    expect(listed.body.items.find((t: { type: string }) => t.type === 'training').triageDays).toBe(1);
+    // Routed on Monday with 1 working day (not 2): due Tuesday 24:00 Shanghai.
+    expect((await routedTicket('training')).sla.dueAt).toBe('2026-11-17T16:00:00.000Z');
+    await ctx.request('PUT', '/api/v1/sla-targets/training', { token: coordinator, body: { triageDays: 2, matchingDays: 5, serviceDays: 20 } });
+  });
+
   it('bad input on actions names the field and writes nothing', async () => {
     const t = await routedTicket();
     const staff = tokenOf('finance', t.assigneeId);

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { CALENDAR_DAY_KINDS, CALENDAR_LIMITS as L, CalendarDayKind, CalendarYearSource, CalendarYearView } from '@enterpark/calendar';
-import { IsNotBlank, MaxCodePoints, NoNulCharacter } from '../http/validators';
+import { IsBoundedText, IsCalendarDay } from '../http/validators';
 
 export class CalendarYearParams {
   @ApiProperty({ minimum: L.minYear, maximum: L.maxYear, example: 2026 })
@@ -16,9 +16,7 @@ export class CalendarYearParams {
 
 export class CalendarDayRequest {
   @ApiProperty({ example: '2027-02-08', description: 'a date of the year in the path' })
-  @IsString()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @IsCalendarDay()
   day: string;
 
   @ApiProperty({ enum: CALENDAR_DAY_KINDS, description: 'holiday: no work that day; workday: a working day (调休 weekends)' })
@@ -26,12 +24,7 @@ export class CalendarDayRequest {
   kind: CalendarDayKind;
 
   @ApiProperty({ example: '春节', maxLength: L.nameLength })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(L.nameLength)
-  @MaxCodePoints(L.nameLength)
-  @IsNotBlank()
-  @NoNulCharacter()
+  @IsBoundedText(L.nameLength)
   name: string;
 }
 

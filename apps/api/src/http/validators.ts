@@ -1,4 +1,5 @@
-import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsString, MaxLength, MinLength, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
 const NUL = '\u0000';
 
@@ -77,4 +78,9 @@ export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/** Free text a person types (a name, a reason, an answer): 1–`max` characters, not blank, no NUL. */
+export function IsBoundedText(max: number): PropertyDecorator {
+  return applyDecorators(IsString(), MinLength(1), MaxLength(max), MaxCodePoints(max), IsNotBlank(), NoNulCharacter());
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { AnswerVia, MATCH_LIMITS, MATCH_STATUSES, MatchOrigin, MatchStatus, TicketMatch, TicketMatchView } from '@enterpark/matching';
-import { IsNotBlank, MaxCodePoints, NoNulCharacter } from '../http/validators';
+import { IsBoundedText } from '../http/validators';
 
 export class ManualMatchRequest {
   @ApiProperty({ format: 'uuid', description: 'the provider chosen by hand: active, serving the ticket\'s type, with a free place' })
@@ -11,12 +11,7 @@ export class ManualMatchRequest {
 
 export class DeclineMatchRequest {
   @ApiProperty({ minLength: 1, maxLength: MATCH_LIMITS.declineReasonLength, example: '本季度服务档期已满' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(MATCH_LIMITS.declineReasonLength)
-  @MaxCodePoints(MATCH_LIMITS.declineReasonLength)
-  @IsNotBlank()
-  @NoNulCharacter()
+  @IsBoundedText(MATCH_LIMITS.declineReasonLength)
   reason: string;
 }
 

@@ -1,29 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { averageRating, DEFAULT_PROVINCE, PROVIDER_LIMITS, ServiceProvider } from '@enterpark/matching';
 import { PageQuery } from '../http/page.dto';
-import { IsNotBlank, IsOmittable, MaxCodePoints, NoNulCharacter } from '../http/validators';
+import { IsBoundedText, IsOmittable, NoNulCharacter } from '../http/validators';
 
 const L = PROVIDER_LIMITS;
 
 export class CreateProviderRequest {
   @ApiProperty({ example: '徽商银行合肥分行' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(L.nameLength)
-  @MaxCodePoints(L.nameLength)
-  @IsNotBlank()
-  @NoNulCharacter()
+  @IsBoundedText(L.nameLength)
   name: string;
 
   @ApiProperty({ example: 'bank', description: 'expert, bank, fund, media, trainer, agency, instructor, …' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(L.kindLength)
-  @MaxCodePoints(L.kindLength)
-  @IsNotBlank()
-  @NoNulCharacter()
+  @IsBoundedText(L.kindLength)
   kind: string;
 
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true })
@@ -50,12 +40,7 @@ export class CreateProviderRequest {
 
   @ApiPropertyOptional({ example: DEFAULT_PROVINCE, default: DEFAULT_PROVINCE, maxLength: L.provinceLength, description: 'home province (region fit in matching)' })
   @IsOmittable()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(L.provinceLength)
-  @MaxCodePoints(L.provinceLength)
-  @IsNotBlank()
-  @NoNulCharacter()
+  @IsBoundedText(L.provinceLength)
   province?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['园区贷', '产业基金'] })

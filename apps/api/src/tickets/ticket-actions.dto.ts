@@ -1,18 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsUUID, Max, Min } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { TicketPriority } from '@enterpark/events';
 import { ACTIVITY_KINDS, ActivityKind, TICKET_LIMITS, TICKET_PRIORITIES } from '@enterpark/tickets';
-import { IsCalendarDay, IsNotBlank, IsOmittable, MaxCodePoints, NoNulCharacter } from '../http/validators';
+import { IsBoundedText, IsCalendarDay, IsOmittable } from '../http/validators';
 
 const L = TICKET_LIMITS;
-
-/** A required piece of free text (reason, question, answer, outcome): not blank, bounded, no NUL. */
-function Text(max: number): PropertyDecorator {
-  return (target, key) => {
-    for (const d of [IsString(), MinLength(1), MaxLength(max), MaxCodePoints(max), IsNotBlank(), NoNulCharacter()]) d(target, key);
-  };
-}
 
 export class AcceptTicketRequest {
   @ApiPropertyOptional({ enum: TICKET_PRIORITIES, default: 'normal' })
@@ -27,15 +20,15 @@ export class AcceptTicketRequest {
 }
 
 export class ReasonRequest {
-  @ApiProperty({ maxLength: L.reasonLength, example: '不属于本服务台受理范围' }) @Text(L.reasonLength) reason: string;
+  @ApiProperty({ maxLength: L.reasonLength, example: '不属于本服务台受理范围' }) @IsBoundedText(L.reasonLength) reason: string;
 }
 
 export class RequestInfoRequest {
-  @ApiProperty({ maxLength: L.textLength, example: '请补充融资规模与期限' }) @Text(L.textLength) question: string;
+  @ApiProperty({ maxLength: L.textLength, example: '请补充融资规模与期限' }) @IsBoundedText(L.textLength) question: string;
 }
 
 export class ProvideInfoRequest {
-  @ApiProperty({ maxLength: L.textLength, example: '融资规模约 5000 万元，期限 3 年' }) @Text(L.textLength) answer: string;
+  @ApiProperty({ maxLength: L.textLength, example: '融资规模约 5000 万元，期限 3 年' }) @IsBoundedText(L.textLength) answer: string;
 }
 
 export class ReturnTicketRequest extends ReasonRequest {
@@ -59,17 +52,17 @@ export class RecordActivityRequest {
 
   @ApiProperty({ enum: ACTIVITY_KINDS }) @IsIn(ACTIVITY_KINDS) kind: ActivityKind;
 
-  @ApiProperty({ maxLength: L.textLength, example: '走访园区企业 5 家，对接融资需求' }) @Text(L.textLength) notes: string;
+  @ApiProperty({ maxLength: L.textLength, example: '走访园区企业 5 家，对接融资需求' }) @IsBoundedText(L.textLength) notes: string;
 }
 
 export class CompleteTicketRequest {
-  @ApiProperty({ maxLength: L.outcomeLength, example: '促成园区贷授信 3000 万元' }) @Text(L.outcomeLength) outcome: string;
+  @ApiProperty({ maxLength: L.outcomeLength, example: '促成园区贷授信 3000 万元' }) @IsBoundedText(L.outcomeLength) outcome: string;
 
-  @ApiPropertyOptional({ maxLength: L.textLength }) @IsOmittable() @Text(L.textLength) notes?: string;
+  @ApiPropertyOptional({ maxLength: L.textLength }) @IsOmittable() @IsBoundedText(L.textLength) notes?: string;
 }
 
 export class ConfirmTicketRequest {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) rating: number;
   @ApiProperty({ description: 'false reopens the ticket' }) @IsBoolean() solved: boolean;
-  @ApiPropertyOptional({ maxLength: L.reasonLength }) @IsOmittable() @Text(L.reasonLength) comment?: string;
+  @ApiPropertyOptional({ maxLength: L.reasonLength }) @IsOmittable() @IsBoundedText(L.reasonLength) comment?: string;
 }

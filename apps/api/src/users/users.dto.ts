@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsStrin
 import { ROLES, Role, SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { User } from '@enterpark/identity';
 import { PageQuery } from '../http/page.dto';
-import { IsNotBlank, MaxCodePoints, NoNulCharacter } from '../http/validators';
+import { IsBoundedText } from '../http/validators';
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'hefei.manager@example.cn' })
@@ -12,12 +12,7 @@ export class CreateUserRequest {
   email: string;
 
   @ApiProperty({ example: '张明' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @MaxCodePoints(100)
-  @IsNotBlank()
-  @NoNulCharacter()
+  @IsBoundedText(100)
   name: string;
 
   @ApiProperty({ minLength: 10, maxLength: 128 })

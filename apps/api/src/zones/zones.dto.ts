@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { Zone, ZONE_LEVELS, ZoneLevel } from '@enterpark/demand';
-import { IsNotBlank, MaxCodePoints, NoNulCharacter } from '../http/validators';
+import { IsBoundedText } from '../http/validators';
 
 export class CreateZoneRequest {
   @ApiProperty({ example: 'hefei-etdz', description: 'lower-case letters, digits and dashes' })
@@ -10,12 +10,7 @@ export class CreateZoneRequest {
   code: string;
 
   @ApiProperty({ example: '合肥经开区' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @MaxCodePoints(100)
-  @IsNotBlank()
-  @NoNulCharacter()
+  @IsBoundedText(100)
   name: string;
 
   @ApiProperty({ enum: ZONE_LEVELS })
@@ -23,22 +18,12 @@ export class CreateZoneRequest {
   level: ZoneLevel;
 
   @ApiProperty({ example: '合肥市' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
-  @MaxCodePoints(50)
-  @IsNotBlank()
-  @NoNulCharacter()
+  @IsBoundedText(50)
   city: string;
 
   @ApiPropertyOptional({ example: '安徽省', default: '安徽省' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
-  @MaxCodePoints(50)
-  @IsNotBlank()
-  @NoNulCharacter()
+  @IsBoundedText(50)
   province?: string;
 }
 

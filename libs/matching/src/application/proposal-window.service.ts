@@ -31,8 +31,4 @@ export class ProposalWindow {
       }
     };
   }
-
-  async deadline(proposedAt: Date): Promise<Date | null> {
-    return (await this.deadlines())(proposedAt);
-  }
 }

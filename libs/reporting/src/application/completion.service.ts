@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { WorkingCalendar } from '@enterpark/calendar';
 import { Clock } from '@enterpark/common';
 import { TransactionRunner } from '@enterpark/database';
 import { appendEvents, DomainEvent, EventName, newEvent, TicketSummary } from '@enterpark/events';
-import { Ticket, TicketNotFoundError } from '@enterpark/tickets';
+import { Ticket, ticketEvent, TicketNotFoundError } from '@enterpark/tickets';
 import { buildDemandListSummary, isEveryTicketFinal } from '../domain/demand-list-summary';
 import { asClosed, asCompleted, SummaryKind } from '../domain/ticket-summary';
 import { CompletionRepository } from '../persistence/completion.repository';
@@ -33,26 +32,25 @@ export class CompletionService {
   ) {}
 
   async handle(e: DomainEvent): Promise<void> {
-    const calendar = await this.factory.calendar();
     switch (e.name) {
       case 'ticket.service_completed': {
         const { ticketId, round, outcome } = (e as DomainEvent<'ticket.service_completed'>).payload;
         const at = new Date(e.occurredAt);
-        return this.tx.run((m) => this.summarize(m, calendar, ticketId, 'completed', (t) => asCompleted(t, { round, outcome, at })));
+        return this.tx.run((m) => this.summarize(m, ticketId, 'completed', (t) => asCompleted(t, { round, outcome, at })));
       }
       case 'ticket.confirmed': {
         const { ticketId, demandListId, round, rating, solved } = (e as DomainEvent<'ticket.confirmed'>).payload;
         if (!solved) return; // reopened: the ticket goes on in a new round
         const at = new Date(e.occurredAt);
         return this.tx.run(async (m) => {
-          await this.summarize(m, calendar, ticketId, 'closed', (t) => asClosed(t, { round, rating, at }));
-          await this.completeList(m, calendar, demandListId);
+          await this.summarize(m, ticketId, 'closed', (t) => asClosed(t, { round, rating, at }));
+          await this.completeList(m, demandListId);
         });
       }
       case 'ticket.rejected':
       case 'ticket.cancelled': {
         const { demandListId } = (e as DomainEvent<'ticket.rejected' | 'ticket.cancelled'>).payload;
-        return this.tx.run(async (m) => void (await this.completeList(m, calendar, demandListId)));
+        return this.tx.run(async (m) => void (await this.completeList(m, demandListId)));
       }
       default:
         throw new Error(`completion does not handle ${e.name}`);
@@ -60,18 +58,17 @@ export class CompletionService {
   }
 
   /** Writes the ticket's summary of `kind` for its round once; emits its event only with the row. */
-  private async summarize(manager: EntityManager, calendar: WorkingCalendar, ticketId: string, kind: SummaryKind, asOf: (t: Ticket) => Ticket): Promise<void> {
+  private async summarize(manager: EntityManager, ticketId: string, kind: SummaryKind, asOf: (t: Ticket) => Ticket): Promise<void> {
     const current = await this.completion.findTicket(manager, ticketId);
     if (!current) throw new TicketNotFoundError();
     const ticket = asOf(current);
-    const summary = (await this.factory.build(manager, [ticket], calendar)).get(ticket.id)!;
+    const summary = (await this.factory.build(manager, [ticket])).get(ticket.id)!;
     const now = this.clock.now();
     if (!(await this.summaries.insertTicketSummary(manager, kind, summary, now))) return;
-    const of = { aggregateType: 'ticket', aggregateId: ticket.id, zoneId: ticket.zoneId, actorId: null } as const;
     const event =
       kind === 'completed'
-        ? newEvent('ticket.completed', { ...of, payload: { ticketId: ticket.id, zoneId: ticket.zoneId, summary } })
-        : newEvent('ticket.closed', { ...of, payload: { ticketId: ticket.id, zoneId: ticket.zoneId, demandListId: ticket.demandListId, summary } });
+        ? ticketEvent('ticket.completed', ticket, null, { ticketId: ticket.id, zoneId: ticket.zoneId, summary })
+        : ticketEvent('ticket.closed', ticket, null, { ticketId: ticket.id, zoneId: ticket.zoneId, demandListId: ticket.demandListId, summary });
     await appendEvents(manager, [event], now);
   }
 
@@ -81,13 +78,13 @@ export class CompletionService {
    * the first's change (or the completed list), so the list completes exactly once and
    * never stays open. Returns whether this call completed it.
    */
-  private async completeList(manager: EntityManager, calendar: WorkingCalendar, demandListId: string): Promise<boolean> {
+  private async completeList(manager: EntityManager, demandListId: string): Promise<boolean> {
     const list = await this.completion.lockDemandList(manager, demandListId);
     if (!list || list.status !== 'open') return false;
     const tickets = await this.completion.ticketsOfList(manager, demandListId);
     if (!isEveryTicketFinal(tickets)) return false;
     const now = this.clock.now(); // after the lock wait: when the list actually completed
-    const summaries = await this.ticketSummaries(manager, calendar, tickets);
+    const summaries = await this.ticketSummaries(manager, tickets);
     const summary = buildDemandListSummary({ id: list.id, zone: list.zone, title: list.title, filedAt: list.createdAt, completedAt: now }, tickets, summaries);
     await this.completion.markDemandListCompleted(manager, list.id, now);
     if (!(await this.summaries.insertDemandListSummary(manager, summary, now))) return false;
@@ -101,9 +98,9 @@ export class CompletionService {
    * one built from the ticket row (a closed ticket whose own job has not run yet, and
    * rejected or cancelled tickets, which have none). Never waits on another job.
    */
-  private async ticketSummaries(manager: EntityManager, calendar: WorkingCalendar, tickets: Ticket[]): Promise<Map<string, TicketSummary>> {
+  private async ticketSummaries(manager: EntityManager, tickets: Ticket[]): Promise<Map<string, TicketSummary>> {
     const stored = await this.summaries.closedSummaries(manager, tickets.filter((t) => t.status === 'closed'));
-    const built = await this.factory.build(manager, tickets.filter((t) => !stored.has(t.id)), calendar);
+    const built = await this.factory.build(manager, tickets.filter((t) => !stored.has(t.id)));
     return new Map([...built, ...stored]);
   }
 }

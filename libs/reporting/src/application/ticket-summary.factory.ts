@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CalendarService, WorkingCalendar } from '@enterpark/calendar';
+import { CalendarService } from '@enterpark/calendar';
 import { TicketSummary } from '@enterpark/events';
 import { Ticket } from '@enterpark/tickets';
 import { buildTicketSummary } from '../domain/ticket-summary';
@@ -14,16 +14,10 @@ export class TicketSummaryFactory {
     private readonly calendars: CalendarService,
   ) {}
 
-  /**
-   * The calendar to build with. Taken before the transaction opens: a cold load reads the
-   * database on another pooled connection, which a transaction holding one must not wait for.
-   */
-  calendar(): Promise<WorkingCalendar> {
-    return this.calendars.current();
-  }
-
-  async build(manager: EntityManager, tickets: readonly Ticket[], calendar: WorkingCalendar): Promise<Map<string, TicketSummary>> {
+  /** The calendar comes through the transaction's connection (a cold load must not wait for another pooled one). */
+  async build(manager: EntityManager, tickets: readonly Ticket[]): Promise<Map<string, TicketSummary>> {
     if (tickets.length === 0) return new Map();
+    const calendar = await this.calendars.current(manager);
     const names = await this.completion.names(manager, tickets);
     return new Map(
       tickets.map((t) => {

@@ -35,7 +35,7 @@ export class SlaScheduler {
     return { tickets: scheduled, events };
   }
 
-  async targets(manager: EntityManager): Promise<Map<ServiceType, SlaTargets>> {
+  private async targets(manager: EntityManager): Promise<Map<ServiceType, SlaTargets>> {
     const rows = await manager.getRepository(SlaTargetEntity).find();
     return new Map(rows.map((r) => [r.type, { triageDays: r.triageDays, matchingDays: r.matchingDays, serviceDays: r.serviceDays }]));
   }
