@@ -2,8 +2,8 @@
  * Dependencies point one way: apps → domain libs → platform libs. A lib is used only
  * through its index.ts (the @enterpark/<lib> alias). Checked in `npm test`.
  */
-const DOMAIN = '(demand|routing|tickets|matching|identity|reporting)';
-const PLATFORM = '(common|config|database|events|calendar)';
+const DOMAIN = '(demand|routing|tickets|matching|identity|reporting|notifications|webhooks)';
+const PLATFORM = '(common|config|database|events|calendar|mail)';
 
 module.exports = {
   forbidden: [

@@ -6,3 +6,4 @@ export * from './domain-error';
 export * from './ids';
 export * from './pagination';
 export * from './service-type';
+export * from './iso-week';

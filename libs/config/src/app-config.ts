@@ -60,6 +60,19 @@ export class AppConfig {
   get reconcileStuckAfterMs() { return this.raw.RECONCILE_STUCK_AFTER_MS; }
   get proposalWindowWorkingDays() { return this.raw.PROPOSAL_WINDOW_WORKING_DAYS; }
   get timerSweepMs() { return this.raw.TIMER_SWEEP_MS; }
+  get smtpUrl() { return this.raw.SMTP_URL; }
+  get mailFrom() { return this.raw.MAIL_FROM; }
+  get mailMaxAttempts() { return this.raw.MAIL_MAX_ATTEMPTS; }
+  get mailBackoffMs() { return this.raw.MAIL_BACKOFF_MS; }
+  get mailSendConcurrency() { return this.raw.MAIL_SEND_CONCURRENCY; }
+  get digestCron() { return this.raw.DIGEST_CRON; }
+  get digestTz() { return this.raw.DIGEST_TZ; }
+  get digestCatchupWeeks() { return this.raw.DIGEST_CATCHUP_WEEKS; }
+  get webhookAllowPrivate() { return this.raw.WEBHOOK_ALLOW_PRIVATE; }
+  get webhookMaxAttempts() { return this.raw.WEBHOOK_MAX_ATTEMPTS; }
+  get webhookBackoffMs() { return this.raw.WEBHOOK_BACKOFF_MS; }
+  get webhookTimeoutMs() { return this.raw.WEBHOOK_TIMEOUT_MS; }
+  get webhookPollMs() { return this.raw.WEBHOOK_POLL_MS; }
 
   /** Redis when a URL is known, unless PostgreSQL is asked for explicitly. */
   get queueBackend(): QueueBackendKind {

@@ -49,6 +49,19 @@ export const configSchema = z
     RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
     PROPOSAL_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     TIMER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    SMTP_URL: url(['smtp', 'smtps']).optional(),
+    MAIL_FROM: z.string().min(3).max(200).default('进园区服务平台 <noreply@enterpark.local>'),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    MAIL_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+    MAIL_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+    DIGEST_CRON: z.string().min(9).max(100).default('0 8 * * 1'),
+    DIGEST_TZ: z.string().min(1).max(64).default('Asia/Shanghai'),
+    DIGEST_CATCHUP_WEEKS: z.coerce.number().int().min(0).max(52).default(4),
+    WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   });
 
 /**

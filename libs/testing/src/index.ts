@@ -1,3 +1,4 @@
 export * from './test-context';
 export * from './test-infrastructure';
 export * from './test-clock';
+export * from './test-smtp-server';

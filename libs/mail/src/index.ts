@@ -1,0 +1,3 @@
+export * from './mail-draft';
+export * from './mail-outbox.service';
+export * from './mail.module';

@@ -1,0 +1,38 @@
+/** What kind of message a stored mail is; one per template family. */
+export type MailKind =
+  | 'digest'
+  | 'match_proposed'
+  | 'info_requested'
+  | 'awaiting_confirmation'
+  | 'list_completed'
+  | 'sla_reminder'
+  | 'sla_escalation';
+
+/** What a recipient can switch off in their preferences (and with the one-click unsubscribe link). */
+export type MailCategory = 'digest' | 'notification';
+
+/** A PNG shown inline in the HTML part as `<img src="cid:{cid}">`. */
+export interface InlineImage {
+  cid: string;
+  filename: string;
+  contentBase64: string;
+}
+
+/**
+ * A composed message, ready to be stored. Only this library turns it into headers: the
+ * subject and names are single-line text (control characters become spaces), the address
+ * is checked, and nothing a user typed ever becomes a header of its own.
+ */
+export interface MailDraft {
+  kind: MailKind;
+  category: MailCategory;
+  /** Makes "once per event / per digest" an index: a second store with the same key is a no-op. */
+  dedupeKey: string;
+  /** The account this is for; null for a service provider (no account). Preferences and the unsubscribe link need it. */
+  recipientUserId: string | null;
+  to: { address: string; name?: string };
+  subject: string;
+  html: string;
+  text: string;
+  inlineImages?: InlineImage[];
+}
