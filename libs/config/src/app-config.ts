@@ -60,6 +60,10 @@ export class AppConfig {
   get reconcileStuckAfterMs() { return this.raw.RECONCILE_STUCK_AFTER_MS; }
   get proposalWindowWorkingDays() { return this.raw.PROPOSAL_WINDOW_WORKING_DAYS; }
   get timerSweepMs() { return this.raw.TIMER_SWEEP_MS; }
+  /** Where a person opens ticket `id` (links in emails). */
+  ticketUrl(id: string): string {
+    return `${(this.raw.TICKET_LINK_BASE_URL ?? `${this.publicBaseUrl}/api/v1/tickets`).replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+  }
   get smtpUrl() { return this.raw.SMTP_URL; }
   get mailFrom() { return this.raw.MAIL_FROM; }
   get mailMaxAttempts() { return this.raw.MAIL_MAX_ATTEMPTS; }
