@@ -1,3 +1,11 @@
 export * from './mail-draft';
 export * from './mail-outbox.service';
 export * from './mail.module';
+export * from './mail.errors';
+export { UnsubscribeLinks, UNSUBSCRIBE_PATH, PREFERENCES_PATH } from './application/unsubscribe-links.service';
+export { MailSender } from './application/mail-sender.service';
+export type { SendOutcome } from './application/mail-sender.service';
+export { RedriveStuckMailService } from './application/redrive-stuck-mail.service';
+export { MailPreferencesService } from './application/mail-preferences.service';
+export type { MailPreferencesChange } from './application/mail-preferences.service';
+export type { MailPreferences } from './persistence/mail-preference.repository';

@@ -1,12 +1,20 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { JobsOptions, Queue } from 'bullmq';
 import { EntityManager } from 'typeorm';
 import { newId } from '@enterpark/common';
+import { AppConfig } from '@enterpark/config';
+import { UnsubscribeLinks } from './application/unsubscribe-links.service';
+import { checkDraft } from './domain/draft-rules';
+import { addressOfMailbox } from './domain/header-safety';
 import { MailDraft } from './mail-draft';
 
 /** The job that sends one stored message. */
 export const MAIL_SEND_JOB = 'mail.send';
+
+export interface MailSendJob {
+  messageId: string;
+}
 
 export interface StoredMail {
   id: string;
@@ -22,13 +30,25 @@ export interface StoredMail {
  */
 @Injectable()
 export class MailOutbox {
-  constructor(@InjectQueue('mail') private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue('mail') private readonly queue: Queue,
+    private readonly config: AppConfig,
+    private readonly links: UnsubscribeLinks,
+  ) {}
 
+  /**
+   * Stores `draft` unless its dedupe key is taken. Throws MailAddressInvalidError /
+   * MailDraftInvalidError for a draft that could never be sent safely. The Message-ID is
+   * fixed here, once: every send of this row, a re-send after a crash included, carries it.
+   */
   async store(manager: EntityManager, draft: MailDraft): Promise<StoredMail> {
+    const checked = checkDraft(draft);
     const id = newId();
+    const unsubscribeUrl = draft.recipientUserId ? this.links.urlFor(draft.recipientUserId, draft.category) : null;
     const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO mail_message (id, dedupe_key, kind, category, recipient_user_id, to_address, to_name, subject, html, text_body, inline_images, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO mail_message (id, dedupe_key, kind, category, recipient_user_id, to_address, to_name, subject, html, text_body,
+                                 inline_images, unsubscribe_url, message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -37,13 +57,14 @@ export class MailOutbox {
         draft.kind,
         draft.category,
         draft.recipientUserId,
-        draft.to.address.toLowerCase(),
-        draft.to.name ?? null,
-        draft.subject,
+        checked.address,
+        checked.name,
+        checked.subject,
         draft.html,
         draft.text,
-        JSON.stringify(draft.inlineImages ?? []),
-        `<${id}@enterpark>`,
+        JSON.stringify(checked.inlineImages),
+        unsubscribeUrl,
+        `<${id}@${this.messageIdDomain()}>`,
       ],
     );
     if (inserted.length > 0) return { id, created: true };
@@ -54,6 +75,22 @@ export class MailOutbox {
   /** Queues the sends of stored messages. Call after the storing transaction committed. */
   async dispatch(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.queue.addBulk(ids.map((id) => ({ name: MAIL_SEND_JOB, data: { messageId: id }, opts: { jobId: `mail-${id}` } })));
+    await this.queue.addBulk(ids.map((id) => ({ name: MAIL_SEND_JOB, data: { messageId: id } satisfies MailSendJob, opts: this.jobOptions(id) })));
+  }
+
+  private jobOptions(id: string): JobsOptions {
+    return {
+      jobId: `mail-${id}`,
+      attempts: this.config.mailMaxAttempts,
+      backoff: { type: 'exponential', delay: this.config.mailBackoffMs },
+      // The row is the record (status, attempts, last_error): a finished job, failed or not,
+      // is dropped so that the reconciler's re-dispatch under the same id is not swallowed.
+      removeOnComplete: true,
+      removeOnFail: true,
+    };
+  }
+
+  private messageIdDomain(): string {
+    return addressOfMailbox(this.config.mailFrom)?.split('@')[1] ?? 'enterpark.local';
   }
 }

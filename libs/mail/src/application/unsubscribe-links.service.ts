@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { hkdfSync } from 'node:crypto';
+import { AppConfig } from '@enterpark/config';
+import { signUnsubscribeToken, verifyUnsubscribeToken } from '../domain/unsubscribe-token';
+import { MailCategory } from '../mail-draft';
+import { MailUnsubscribeTokenInvalidError } from '../mail.errors';
+
+/** Where the API serves the one-click unsubscribe page and endpoint (apps/api/src/mail). */
+export const UNSUBSCRIBE_PATH = '/api/v1/mail/unsubscribe';
+export const PREFERENCES_PATH = '/api/v1/users/me/mail-preferences';
+
+/**
+ * The links in every message that has an account behind it. The key is derived from
+ * JWT_SECRET for this purpose only, so a token can never pass as an access token or a
+ * provider's answer link, and vice versa.
+ */
+@Injectable()
+export class UnsubscribeLinks {
+  private key: Buffer | null = null;
+
+  constructor(private readonly config: AppConfig) {}
+
+  /** The absolute one-click URL (List-Unsubscribe header and the link in the body). */
+  urlFor(userId: string, category: MailCategory): string {
+    return `${this.base()}${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(signUnsubscribeToken(this.secretKey(), userId, category))}`;
+  }
+
+  /** Where a signed-in user manages both categories. */
+  preferencesUrl(): string {
+    return `${this.base()}${PREFERENCES_PATH}`;
+  }
+
+  /** Throws MailUnsubscribeTokenInvalidError for anything we did not sign. */
+  verify(token: string): { userId: string; category: MailCategory } {
+    const verdict = verifyUnsubscribeToken(this.secretKey(), token);
+    if (!verdict) throw new MailUnsubscribeTokenInvalidError();
+    return verdict;
+  }
+
+  private base(): string {
+    return this.config.publicBaseUrl.replace(/\/+$/, '');
+  }
+
+  private secretKey(): Buffer {
+    if (!this.key) {
+      const secret = this.config.jwtSecret;
+      if (!secret) throw new Error('JWT_SECRET is not set: unsubscribe links cannot be signed');
+      this.key = Buffer.from(hkdfSync('sha256', secret, 'enterpark', 'mail-unsubscribe', 32));
+    }
+    return this.key;
+  }
+}

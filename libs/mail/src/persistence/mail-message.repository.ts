@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InlineImage, MailCategory, MailKind } from '../mail-draft';
+
+/** A stored message as the sender reads it: everything needed to send it again, nothing to re-query. */
+export interface MailMessage {
+  id: string;
+  kind: MailKind;
+  category: MailCategory;
+  recipientUserId: string | null;
+  toAddress: string;
+  toName: string | null;
+  subject: string;
+  html: string;
+  textBody: string;
+  inlineImages: InlineImage[];
+  unsubscribeUrl: string | null;
+  messageId: string;
+  /** Claims so far, this one included: the fencing token of the current claim. */
+  attempts: number;
+  createdAt: Date;
+}
+
+export type FinalMailStatus = 'sent' | 'failed' | 'suppressed' | 'skipped';
+
+interface MailMessageRow {
+  id: string;
+  kind: MailKind;
+  category: MailCategory;
+  recipient_user_id: string | null;
+  to_address: string;
+  to_name: string | null;
+  subject: string;
+  html: string;
+  text_body: string;
+  inline_images: InlineImage[];
+  unsubscribe_url: string | null;
+  message_id: string;
+  attempts: number;
+  created_at: Date;
+}
+
+const LEASE = `now() + make_interval(secs => $2::double precision / 1000)`;
+
+/**
+ * The states of a stored message. Every write after the claim is fenced by the claim's
+ * attempt number: a sender whose lease ran out and whose message was re-claimed cannot
+ * overwrite what the new claimant records.
+ */
+@Injectable()
+export class MailMessageRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Takes the message for one send: queued, or `sending` under a lease that has run out (a crashed sender). */
+  async claim(id: string, leaseMs: number): Promise<MailMessage | null> {
+    const [rows]: [MailMessageRow[], number] = await this.dataSource.query(
+      `UPDATE mail_message SET status = 'sending', attempts = attempts + 1, lease_until = ${LEASE}, updated_at = now()
+        WHERE id = $1 AND (status = 'queued' OR (status = 'sending' AND lease_until < now()))
+        RETURNING id, kind, category, recipient_user_id, to_address, to_name, subject, html, text_body, inline_images,
+                  unsubscribe_url, message_id, attempts, created_at`,
+      [id, leaseMs],
+    );
+    return rows.length ? toMessage(rows[0]) : null;
+  }
+
+  /** Ends the claim in a final state; false when the claim was lost meanwhile (nothing written). */
+  async finish(message: MailMessage, status: FinalMailStatus, error: string | null = null): Promise<boolean> {
+    const [, count]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE mail_message
+          SET status = $3, last_error = COALESCE($4, last_error), lease_until = NULL, updated_at = now(),
+              sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [message.id, message.attempts, status, error],
+    );
+    return count > 0;
+  }
+
+  /** Gives the message back for a later attempt, recording why this one failed. */
+  async requeue(message: MailMessage, error: string): Promise<boolean> {
+    const [, count]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE mail_message SET status = 'queued', last_error = $3, lease_until = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+      [message.id, message.attempts, error],
+    );
+    return count > 0;
+  }
+
+  async isSuppressed(address: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM mail_suppression WHERE address = $1`, [address.toLowerCase()]);
+    return rows.length > 0;
+  }
+
+  async suppress(address: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO mail_suppression (address, reason) VALUES ($1, $2) ON CONFLICT (address) DO NOTHING`,
+      [address.toLowerCase(), reason.slice(0, 1000)],
+    );
+  }
+
+  /** Ids of messages whose send job was lost: queued for a while, or held by a sender whose lease ran out. */
+  async findStuck(stuckAfterMs: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM mail_message
+        WHERE status IN ('queued', 'sending')
+          AND ((status = 'queued' AND updated_at < now() - make_interval(secs => $1::double precision / 1000))
+               OR (status = 'sending' AND lease_until < now()))
+        ORDER BY updated_at
+        LIMIT $2`,
+      [stuckAfterMs, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+}
+
+function toMessage(row: MailMessageRow): MailMessage {
+  return {
+    id: row.id,
+    kind: row.kind,
+    category: row.category,
+    recipientUserId: row.recipient_user_id,
+    toAddress: row.to_address,
+    toName: row.to_name,
+    subject: row.subject,
+    html: row.html,
+    textBody: row.text_body,
+    inlineImages: row.inline_images,
+    unsubscribeUrl: row.unsubscribe_url,
+    messageId: row.message_id,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+  };
+}
