@@ -1,6 +1,6 @@
 import { ServiceType } from '@enterpark/common';
 import { ExpireProposalsService, ProposeMatchService, ProviderLinkSigner } from '@enterpark/matching';
-import { TestClock, TestContext } from '@enterpark/testing';
+import { settleQueues, TestClock, TestContext } from '@enterpark/testing';
 
 /** Monday 2026-11-16 10:00 in Shanghai: two working days later ends Wednesday 24:00 (16:00Z). */
 const START = new Date('2026-11-16T02:00:00Z');
@@ -216,6 +216,7 @@ describe('one-to-one matching', () => {
       const p = await proposal(id);
       const q = await proposal(other);
       const token = linkOf(p);
+      await settleQueues(ctx); // the proposal emails are stored a moment after the proposals
       const before = await ctx.rowCounts();
 
       const refusals: [string, number, string][] = [

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AppConfig } from '@enterpark/config';
+import { DomainEvent } from '@enterpark/events';
+import { MailDraft, UnsubscribeLinks } from '@enterpark/mail';
+import { ProviderLinkSigner } from '@enterpark/matching';
+import { Audience, audienceOf } from '../domain/audience';
+import { accountFooter, providerFooter } from '../domain/footer';
+import { NotificationEvent, notificationDedupeKey } from '../domain/notification-events';
+import { NotificationView, Recipient, TicketFacts } from '../domain/notification-view';
+import { respondUrl } from '../domain/respond-link';
+import { slaEscalationMessage, slaReminderMessage } from '../domain/sla-messages';
+import { awaitingConfirmationMessage, infoRequestedMessage, listCompletedMessage, proposalMessage } from '../domain/ticket-messages';
+import { NotificationSubjectNotFoundError } from '../notifications.errors';
+import { NotificationFactsRepository } from '../persistence/notification-facts.repository';
+import { RecipientRepository } from '../persistence/recipient.repository';
+import { NotificationRenderer } from './notification-renderer.service';
+
+type ViewFor = (recipient: Recipient) => NotificationView;
+
+/**
+ * Decides who an event's email goes to and what it says, from the state as it is now
+ * (events carry ids), and renders one draft per recipient. Stores nothing.
+ */
+@Injectable()
+export class NotificationComposer {
+  constructor(
+    private readonly facts: NotificationFactsRepository,
+    private readonly recipients: RecipientRepository,
+    private readonly renderer: NotificationRenderer,
+    private readonly unsubscribe: UnsubscribeLinks,
+    private readonly providerLinks: ProviderLinkSigner,
+    private readonly config: AppConfig,
+  ) {}
+
+  async compose(manager: EntityManager, event: NotificationEvent): Promise<MailDraft[]> {
+    const at = new Date(event.occurredAt);
+    switch (event.name) {
+      case 'ticket.match_proposed':
+        return this.proposal(manager, event);
+      case 'demand_list.completed':
+        return this.drafts(manager, event, (r) => listCompletedMessage(event.payload.summary, r.name));
+      case 'ticket.info_requested': {
+        const t = await this.ticket(manager, event.payload.ticketId);
+        return this.drafts(manager, event, (r) => infoRequestedMessage(t, event.payload, at, r.name, this.config.ticketUrl(t.id)));
+      }
+      case 'ticket.service_completed': {
+        const t = await this.ticket(manager, event.payload.ticketId);
+        return this.drafts(manager, event, (r) => awaitingConfirmationMessage(t, event.payload, at, r.name, this.config.ticketUrl(t.id)));
+      }
+      case 'ticket.sla_breached': {
+        const t = await this.ticket(manager, event.payload.ticketId);
+        const toDesk = audienceOf(event).kind === 'desk';
+        return this.drafts(manager, event, (r) => slaReminderMessage(t, event.payload, toDesk, r.name, this.config.ticketUrl(t.id)));
+      }
+      case 'ticket.sla_escalated': {
+        const t = await this.ticket(manager, event.payload.ticketId);
+        const assignee = event.payload.assigneeId ? await this.recipients.user(manager, event.payload.assigneeId) : null;
+        return this.drafts(manager, event, (r) => slaEscalationMessage(t, event.payload, assignee?.name ?? null, r.name, this.config.ticketUrl(t.id)));
+      }
+    }
+  }
+
+  /**
+   * The provider's proposal with its answer link. A proposal already answered, expired or
+   * withdrawn by the time this runs gets no email: its link could only show an error.
+   */
+  private async proposal(manager: EntityManager, event: DomainEvent<'ticket.match_proposed'>): Promise<MailDraft[]> {
+    const p = await this.facts.proposal(manager, event.payload.matchId);
+    if (!p) throw new NotificationSubjectNotFoundError('match', event.payload.matchId);
+    if (p.status !== 'proposed') return [];
+    const match = { id: p.matchId, proposedAt: p.proposedAt, expiresAt: p.expiresAt };
+    const url = respondUrl(this.config.publicBaseUrl, p.matchId, this.providerLinks.linkFor(match));
+    return this.drafts(manager, event, () => proposalMessage(p, this.providerLinks.linkExpiry(match), url));
+  }
+
+  private async ticket(manager: EntityManager, id: string): Promise<TicketFacts> {
+    const t = await this.facts.ticket(manager, id);
+    if (!t) throw new NotificationSubjectNotFoundError('ticket', id);
+    return t;
+  }
+
+  private async drafts(manager: EntityManager, event: NotificationEvent, viewFor: ViewFor): Promise<MailDraft[]> {
+    const recipients = await this.recipientsOf(manager, audienceOf(event));
+    return Promise.all(recipients.map((r) => this.draft(event, r, viewFor(r))));
+  }
+
+  private async recipientsOf(manager: EntityManager, audience: Audience): Promise<Recipient[]> {
+    switch (audience.kind) {
+      case 'provider':
+        return [await this.recipients.provider(manager, audience.providerId)].filter((r): r is Recipient => r !== null);
+      case 'user':
+        return [await this.recipients.user(manager, audience.userId)].filter((r): r is Recipient => r !== null);
+      case 'zone_managers':
+        return this.recipients.zoneManagers(manager, audience.zoneId);
+      case 'desk':
+        return this.recipients.deskMembers(manager, audience.desk);
+      case 'coordinators':
+        return this.recipients.coordinators(manager);
+    }
+  }
+
+  private async draft(event: NotificationEvent, recipient: Recipient, view: NotificationView): Promise<MailDraft> {
+    const footer = recipient.userId
+      ? accountFooter(this.unsubscribe.urlFor(recipient.userId, 'notification'), this.unsubscribe.preferencesUrl())
+      : providerFooter();
+    const { html, text } = await this.renderer.render(view, footer);
+    return {
+      kind: view.kind,
+      category: 'notification',
+      dedupeKey: notificationDedupeKey(event, recipient.key),
+      recipientUserId: recipient.userId,
+      to: { address: recipient.address, name: recipient.name },
+      subject: view.subject,
+      html,
+      text,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { FooterView } from './notification-view';
+
+/** Accounts can switch notification emails off (one click) or manage all their mail preferences. */
+export function accountFooter(unsubscribeUrl: string, preferencesUrl: string): FooterView {
+  return {
+    lines: ['您收到此邮件，是因为您在进园区服务平台承担相关工作。'],
+    links: [
+      { label: '退订通知邮件', url: unsubscribeUrl },
+      { label: '管理邮件偏好', url: preferencesUrl },
+    ],
+  };
+}
+
+/** A provider has no account (nothing to unsubscribe from): it is told why it got the message. */
+export function providerFooter(): FooterView {
+  return {
+    lines: ['您收到此邮件，是因为贵单位已登记为省商务厅“进园区”行动的服务机构。如有疑问，请联系开发区处。'],
+    links: [],
+  };
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ServiceType } from '@enterpark/common';
+import { Recipient } from '../domain/notification-view';
+
+/**
+ * A cap on one event's recipients (a zone's managers, a desk, the coordinators are a
+ * handful of people): a data error cannot turn one event into thousands of emails.
+ */
+export const MAX_RECIPIENTS = 200;
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+}
+
+const toRecipient = (u: UserRow): Recipient => ({ key: u.id, userId: u.id, address: u.email, name: u.name });
+
+/** Who is behind each audience, in a stable order (ids), so concurrent handlers insert alike. */
+@Injectable()
+export class RecipientRepository {
+  async user(manager: EntityManager, userId: string): Promise<Recipient | null> {
+    const [row]: UserRow[] = await manager.query(`SELECT id, email, name FROM app_user WHERE id = $1`, [userId]);
+    return row ? toRecipient(row) : null;
+  }
+
+  async zoneManagers(manager: EntityManager, zoneId: string): Promise<Recipient[]> {
+    return this.users(manager, `role = 'zone_manager' AND zone_id = $1`, [zoneId]);
+  }
+
+  async deskMembers(manager: EntityManager, desk: ServiceType): Promise<Recipient[]> {
+    return this.users(manager, `role = 'desk_staff' AND id IN (SELECT user_id FROM desk_member WHERE desk = $1)`, [desk]);
+  }
+
+  async coordinators(manager: EntityManager): Promise<Recipient[]> {
+    return this.users(manager, `role = 'coordinator'`, []);
+  }
+
+  async provider(manager: EntityManager, providerId: string): Promise<Recipient | null> {
+    const [row]: { id: string; email: string; name: string }[] = await manager.query(`SELECT id, email, name FROM service_provider WHERE id = $1`, [providerId]);
+    return row ? { key: row.id, userId: null, address: row.email, name: row.name } : null;
+  }
+
+  private async users(manager: EntityManager, where: string, params: unknown[]): Promise<Recipient[]> {
+    const rows: UserRow[] = await manager.query(
+      `SELECT id, email, name FROM app_user WHERE ${where} ORDER BY id LIMIT ${MAX_RECIPIENTS}`,
+      params,
+    );
+    return rows.map(toRecipient);
+  }
+}
