@@ -126,6 +126,22 @@ describe('durable, idempotent matching and completion', () => {
     expect(state.providers.reduce((n: number, p: { rating_count: number }) => n + p.rating_count, 0)).toBe(1);
     for (const p of state.providers) expect(p.active_matches).toBe(p.open_matches);
   });
+
+  it('a notification job lost from Redis is re-driven: the needs-info email is still stored, once', async () => {
+    const id = await routedTicket();
+    await queue('notifications').pause();
+    await post(`/tickets/${id}/request-info`, staff, { question: '请补充企业融资额度' });
+    await ctx.waitFor(async () => (await queue('notifications').getWaitingCount()) >= 1, 10_000, 'notification job published');
+    await queue('notifications').obliterate({ force: true });
+    await queue('notifications').resume();
+    const [event] = await ctx.sql(`SELECT id FROM event WHERE aggregate_id = $1 AND name = 'ticket.info_requested'`, [id]);
+    const mails = async () => ctx.sql(`SELECT id FROM mail_message WHERE dedupe_key LIKE $1`, [`ticket.info_requested:${event.id}:%`]);
+    await ctx.waitFor(async () => (await ctx.sql(`SELECT 1 FROM notification_receipt WHERE event_id = $1`, [event.id])).length === 1, 15_000, 'receipt after re-drive');
+    expect(await mails()).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 1500)); // several reconciler rounds: a receipt stops further re-drives
+    expect(await mails()).toHaveLength(1);
+    expect((await ctx.sql(`SELECT published_at FROM event WHERE id = $1`, [event.id]))[0].published_at).not.toBeNull();
+  });
 });
 
 describe('durable timers: the job scheduler only wakes the sweep; deadlines live in the database', () => {

@@ -10,19 +10,28 @@ import { DatabaseModule } from '@enterpark/database';
 import { DemandModule } from '@enterpark/demand';
 import { QueueModule } from '@enterpark/events';
 import { IdentityModule } from '@enterpark/identity';
+import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
+import { NotificationsModule } from '@enterpark/notifications';
 import { ReportingModule } from '@enterpark/reporting';
 import { TicketsModule } from '@enterpark/tickets';
+import { WebhooksModule } from '@enterpark/webhooks';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { CalendarController } from './calendar/calendar.controller';
 import { DemandListsController } from './demand-lists/demand-lists.controller';
+import { DigestPreviewController } from './digests/digest-preview.controller';
+import { DigestRunsController } from './digests/digest-runs.controller';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './http/logger-options';
+import { FormBodyParsers } from './mail/form-body.parsers';
+import { MailPreferencesController } from './mail/mail-preferences.controller';
+import { UnsubscribeController } from './mail/unsubscribe.controller';
+import { MatchRespondController } from './matches/match-respond.controller';
 import { MatchesController } from './matches/matches.controller';
 import { ProvidersController } from './providers/providers.controller';
 import { SlaTargetsController } from './sla-targets/sla-targets.controller';
@@ -30,6 +39,7 @@ import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketsController } from './tickets/tickets.controller';
 import { UsersController } from './users/users.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { ZonesController } from './zones/zones.controller';
 
 /** The HTTP application: controllers, guards and the error filter. It produces events, never consumes them. */
@@ -55,11 +65,15 @@ export class ApiModule {
         MatchingModule,
         CalendarModule,
         ReportingModule,
+        WebhooksModule,
+        NotificationsModule,
+        MailModule,
       ],
-      controllers: [AuthController, HealthController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController],
+      controllers: [AuthController, HealthController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController],
       providers: [
         AccessTokenService,
         BootstrapService,
+        FormBodyParsers,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

@@ -4,23 +4,31 @@ import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
 import { DatabaseModule } from '@enterpark/database';
 import { QueueModule } from '@enterpark/events';
+import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
+import { NotificationsModule } from '@enterpark/notifications';
 import { ReportingModule } from '@enterpark/reporting';
 import { RoutingModule } from '@enterpark/routing';
 import { TicketsModule } from '@enterpark/tickets';
+import { WebhooksModule } from '@enterpark/webhooks';
 import { checkCatalogue } from './catalogue-check';
 import { CompletionProcessor } from './completion/completion.processor';
+import { DigestsProcessor } from './digests/digests.processor';
+import { MailProcessor } from './mail/mail.processor';
 import { MatchingProcessor } from './matching/matching.processor';
+import { NotificationsProcessor } from './notifications/notifications.processor';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { Reconciler } from './reconciler/reconciler.service';
+import { REDRIVE_PROVIDERS } from './reconciler/redrives';
 import { RoutingProcessor } from './routing/routing.processor';
 import { TimersProcessor } from './timers/timers.processor';
+import { WebhooksProcessor } from './webhooks/webhooks.processor';
 
 /** Queue processors, the outbox relay and the reconciler. No controllers. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
-    checkCatalogue({ routing: RoutingProcessor.handles, timers: TimersProcessor.handles, completion: CompletionProcessor.handles, matching: MatchingProcessor.handles });
+    checkCatalogue({ routing: RoutingProcessor.handles, timers: TimersProcessor.handles, completion: CompletionProcessor.handles, matching: MatchingProcessor.handles, notifications: NotificationsProcessor.handles, mail: MailProcessor.handles, webhooks: WebhooksProcessor.handles, digests: DigestsProcessor.handles });
     return {
       module: WorkerModule,
       imports: [
@@ -32,9 +40,12 @@ export class WorkerModule {
         RoutingModule,
         TicketsModule,
         ReportingModule,
+        WebhooksModule,
         MatchingModule,
+        NotificationsModule,
+        MailModule,
       ],
-      providers: [OutboxRelay, Reconciler, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor],
+      providers: [OutboxRelay, Reconciler, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
     };
   }
 }

@@ -69,6 +69,8 @@ export class AppConfig {
   get mailMaxAttempts() { return this.raw.MAIL_MAX_ATTEMPTS; }
   get mailBackoffMs() { return this.raw.MAIL_BACKOFF_MS; }
   get mailSendConcurrency() { return this.raw.MAIL_SEND_CONCURRENCY; }
+  /** How long a sender owns a message it claimed; SMTP timeouts are derived from it so a live send never outlasts it. */
+  get mailSendLeaseMs() { return this.raw.MAIL_SEND_LEASE_MS; }
   get digestCron() { return this.raw.DIGEST_CRON; }
   get digestTz() { return this.raw.DIGEST_TZ; }
   get digestCatchupWeeks() { return this.raw.DIGEST_CATCHUP_WEEKS; }

@@ -55,6 +55,7 @@ export const configSchema = z
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     MAIL_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
     MAIL_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+    MAIL_SEND_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
     DIGEST_CRON: z.string().min(9).max(100).default('0 8 * * 1'),
     DIGEST_TZ: z.string().min(1).max(64).default('Asia/Shanghai'),
     DIGEST_CATCHUP_WEEKS: z.coerce.number().int().min(0).max(52).default(4),

@@ -16,7 +16,7 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
  */
 export const SUBSCRIPTIONS: { readonly [N in EventName]: readonly QueueName[] } = {
   'demand_list.filed': [],
-  'demand_list.completed': [],
+  'demand_list.completed': ['notifications'],
   'ticket.submitted': ['routing'],
   'ticket.routed': [],
   // Matching proposes the next candidate after each of these...
@@ -27,21 +27,21 @@ export const SUBSCRIPTIONS: { readonly [N in EventName]: readonly QueueName[] } 
   'ticket.cancelled': ['matching', 'completion'],
   'ticket.confirmed': ['matching', 'completion'],
   'ticket.rejected': ['completion'],
-  'ticket.service_completed': ['completion'],
-  'ticket.info_requested': [],
+  'ticket.service_completed': ['completion', 'notifications'],
+  'ticket.info_requested': ['notifications'],
   'ticket.info_provided': [],
   'ticket.returned': [],
   'ticket.rerouted': [],
   'ticket.assigned': [],
-  'ticket.match_proposed': [],
+  'ticket.match_proposed': ['notifications'],
   'ticket.matching_exhausted': [],
   'ticket.matched': [],
   'ticket.activity_recorded': [],
   'ticket.reopened': [],
   'ticket.completed': [],
   'ticket.closed': [],
-  'ticket.sla_breached': [],
-  'ticket.sla_escalated': [],
+  'ticket.sla_breached': ['notifications'],
+  'ticket.sla_escalated': ['notifications'],
   'ticket.sla_unscheduled': [],
 };
 

@@ -74,13 +74,27 @@ export class MailOutbox {
 
   /** Queues the sends of stored messages. Call after the storing transaction committed. */
   async dispatch(ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.queue.addBulk(ids.map((id) => ({ name: MAIL_SEND_JOB, data: { messageId: id } satisfies MailSendJob, opts: this.jobOptions(id) })));
+    await this.addJobs(ids.map((id) => ({ id, jobId: `mail-${id}` })));
   }
 
-  private jobOptions(id: string): JobsOptions {
+  /**
+   * The reconciler's re-dispatch. A message whose sender died mid-send still has that
+   * sender's job, `active` in BullMQ until its stall check hands it back (a minute later),
+   * so it goes out under a job id of its own per claim (`-r<attempts>`); the row's claim
+   * (lease run out, attempt number checked) keeps the two jobs from both sending.
+   */
+  async redispatch(stuck: readonly { id: string; deadSender: boolean; attempts: number }[]): Promise<void> {
+    await this.addJobs(stuck.map((m) => ({ id: m.id, jobId: m.deadSender ? `mail-${m.id}-r${m.attempts}` : `mail-${m.id}` })));
+  }
+
+  private async addJobs(jobs: { id: string; jobId: string }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue.addBulk(jobs.map(({ id, jobId }) => ({ name: MAIL_SEND_JOB, data: { messageId: id } satisfies MailSendJob, opts: this.jobOptions(jobId) })));
+  }
+
+  private jobOptions(jobId: string): JobsOptions {
     return {
-      jobId: `mail-${id}`,
+      jobId,
       attempts: this.config.mailMaxAttempts,
       backoff: { type: 'exponential', delay: this.config.mailBackoffMs },
       // The row is the record (status, attempts, last_error): a finished job, failed or not,

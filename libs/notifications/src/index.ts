@@ -1,4 +1,5 @@
 export * from './application/read-proposal.service';
+export * from './application/redrive-stuck-notifications.service';
 export * from './application/send-notifications.service';
 export * from './domain/notification-events';
 export * from './domain/shanghai-time';

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
@@ -50,6 +53,8 @@ export class TestContext {
     const id = `${run.runId}_${uniqueSuffix()}`;
     const databaseName = `ep_test_${id}`;
     const url = await createDatabaseFromTemplate(run, databaseName);
+    // Files the service writes (.eml mail without SMTP_URL) go to a folder of this context's own.
+    const dataDir = await mkdtemp(join(tmpdir(), 'enterpark-test-'));
     const config = AppConfig.fromEnv(
       {},
       {
@@ -65,6 +70,7 @@ export class TestContext {
         MIGRATIONS_RUN: 'false',
         LOG_LEVEL: 'silent',
         OUTBOX_POLL_MS: '100',
+        DATA_DIR: dataDir,
         ...options.env,
       },
     );
@@ -86,7 +92,7 @@ export class TestContext {
 
   /** Row counts of every table a request could write, to prove that a refusal wrote nothing. */
   async rowCounts(): Promise<Record<string, number>> {
-    const tables = ['zone', 'app_user', 'desk_member', 'staff_workload', 'service_provider', 'demand_list', 'ticket', 'event', 'ticket_match', 'ticket_activity', 'ticket_summary', 'demand_list_summary', 'calendar_year', 'calendar_day'];
+    const tables = ['zone', 'app_user', 'desk_member', 'staff_workload', 'service_provider', 'demand_list', 'ticket', 'event', 'ticket_match', 'ticket_activity', 'ticket_summary', 'demand_list_summary', 'calendar_year', 'calendar_day', 'digest', 'digest_week', 'mail_message', 'mail_suppression', 'mail_preference', 'webhook_endpoint', 'webhook_delivery'];
     const [row] = await this.sql(`SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
     return row;
   }
@@ -176,5 +182,6 @@ export class TestContext {
     const run = currentTestRun();
     await dropDatabase(run.adminUrl, this.databaseName);
     await deleteRedisKeys(run.redisUrl, this.config.queuePrefix);
+    if (this.config.dataDir.startsWith(tmpdir())) await rm(this.config.dataDir, { recursive: true, force: true });
   }
 }

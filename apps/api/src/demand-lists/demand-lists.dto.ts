@@ -82,7 +82,7 @@ export class ListDemandListsQuery extends PageQuery {
   zoneId?: string;
 }
 
-export class TicketSummaryResponse {
+export class ListedTicketResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() seq: number;
   @ApiProperty({ enum: SERVICE_TYPES }) type: ServiceType;
@@ -102,7 +102,7 @@ export class DemandListResponse {
 }
 
 export class DemandListWithTicketsResponse extends DemandListResponse {
-  @ApiProperty({ type: [TicketSummaryResponse] }) tickets: TicketSummaryResponse[];
+  @ApiProperty({ type: [ListedTicketResponse] }) tickets: ListedTicketResponse[];
 }
 
 export function toDemandListResponse(list: DemandList): DemandListResponse {

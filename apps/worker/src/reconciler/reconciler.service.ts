@@ -1,14 +1,14 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@enterpark/config';
-import { RedriveStuckMatchingService } from '@enterpark/matching';
-import { RedriveStuckCompletionService } from '@enterpark/reporting';
-import { RedriveStuckTicketsService } from '@enterpark/routing';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { EVENT_REDRIVES, JOB_REDRIVES, NamedRedrive } from './redrives';
 
 /**
- * Periodically re-drives work whose job was lost (tickets stuck in `submitted`, accepted
- * tickets without a proposal, finished tickets still holding a provider or lacking their
- * summary, lists whose tickets are all final) through the outbox.
+ * Periodically re-drives work whose job was lost (a Redis failover without persistence, a
+ * worker killed mid-job), found from state: tickets stuck in `submitted`, accepted tickets
+ * without a proposal, finished tickets still holding a provider or lacking their summary,
+ * lists whose tickets are all final, notification events without a receipt (through the
+ * outbox), and stored mail or planned digests that were never sent (their jobs re-queued).
  */
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -17,9 +17,8 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   private round: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly routing: RedriveStuckTicketsService,
-    private readonly matching: RedriveStuckMatchingService,
-    private readonly completion: RedriveStuckCompletionService,
+    @Inject(EVENT_REDRIVES) private readonly eventRedrives: NamedRedrive[],
+    @Inject(JOB_REDRIVES) private readonly jobRedrives: NamedRedrive[],
     private readonly relay: OutboxRelay,
     private readonly config: AppConfig,
   ) {}
@@ -38,12 +37,19 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   async reconcileOnce(): Promise<number> {
     try {
       const after = this.config.reconcileStuckAfterMs;
-      const count = (await this.routing.execute(after)) + (await this.matching.execute(after)) + (await this.completion.execute(after));
-      if (count > 0) {
-        this.logger.warn(`re-driving ${count} event(s) whose jobs were lost`);
+      let events = 0;
+      for (const { redrive } of this.eventRedrives) events += await redrive.execute(after);
+      if (events > 0) {
+        this.logger.warn(`re-driving ${events} event(s) whose jobs were lost`);
         this.relay.wake();
       }
-      return count;
+      let jobs = 0;
+      for (const { what, redrive } of this.jobRedrives) {
+        const n = await redrive.execute(after);
+        if (n > 0) this.logger.warn(`re-queuing ${n} stuck ${what}`);
+        jobs += n;
+      }
+      return events + jobs;
     } catch (error) {
       this.logger.error(`reconcile round failed: ${(error as Error).message}`);
       return 0;

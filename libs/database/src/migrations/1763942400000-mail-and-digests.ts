@@ -79,14 +79,37 @@ export class MailAndDigests1763942400000 implements MigrationInterface {
         recipients  integer NOT NULL CHECK (recipients >= 0)
       )`);
 
-    // The digest's "this week" questions, answered per zone / per desk from these.
-    await q.query(`CREATE INDEX ticket_zone_updated_idx ON ticket (zone_id, updated_at)`);
-    await q.query(`CREATE INDEX ticket_desk_updated_idx ON ticket (desk, updated_at) WHERE desk IS NOT NULL`);
+    // The notifications consumer's inbox: one row per handled event, written with its messages
+    // (also when the event mails nobody), so the reconciler can tell a lost job from "no one to tell".
+    await q.query(`
+      CREATE TABLE notification_receipt (
+        event_id    uuid PRIMARY KEY,
+        messages    integer NOT NULL CHECK (messages >= 0),
+        handled_at  timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`
+      CREATE INDEX event_notification_idx ON event (occurred_at)
+       WHERE name IN ('ticket.match_proposed', 'ticket.info_requested', 'ticket.service_completed',
+                      'demand_list.completed', 'ticket.sla_breached', 'ticket.sla_escalated')`);
+
+    // The digest's questions. A week's stages (filed, routed, matched, completed, closed) all
+    // move updated_at, so "touched since the week began" finds them: per zone (one manager's
+    // digest) and across the province (the board shared by desks and coordinators). Open work
+    // is the small partial index; the digest queries repeat its predicate word for word.
+    await q.query(`CREATE INDEX ticket_zone_touched_idx ON ticket (zone_id, updated_at)`);
+    await q.query(`CREATE INDEX ticket_touched_idx ON ticket (updated_at)`);
+    await q.query(`CREATE INDEX ticket_open_zone_idx ON ticket (zone_id) WHERE status NOT IN ('closed', 'rejected', 'cancelled')`);
+    // The league table reads the week's completion summaries.
+    await q.query(`CREATE INDEX ticket_summary_created_idx ON ticket_summary (created_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX ticket_desk_updated_idx`);
-    await q.query(`DROP INDEX ticket_zone_updated_idx`);
+    await q.query(`DROP INDEX ticket_summary_created_idx`);
+    await q.query(`DROP INDEX ticket_open_zone_idx`);
+    await q.query(`DROP INDEX ticket_touched_idx`);
+    await q.query(`DROP INDEX ticket_zone_touched_idx`);
+    await q.query(`DROP INDEX event_notification_idx`);
+    await q.query(`DROP TABLE notification_receipt`);
     await q.query(`DROP TABLE digest_week`);
     await q.query(`DROP TABLE digest`);
     await q.query(`DROP TABLE mail_preference`);

@@ -5,9 +5,9 @@ import { MailMessageRepository } from '../persistence/mail-message.repository';
 /**
  * The reconciler's use case for mail: messages whose send job was lost (a crash between
  * store and dispatch, a Redis without persistence) or whose sender died mid-send (lease run
- * out). They are dispatched again under their job id `mail-<id>`: while a job for the
- * message still exists (waiting, or delayed for its backoff) that is a no-op, and finished
- * jobs are removed, so a lost one is re-created.
+ * out). A queued message is dispatched again under its job id `mail-<id>`: while its job
+ * still exists (waiting, or delayed for its backoff) that is a no-op, and finished jobs are
+ * removed, so a lost one is re-created. A dead sender's message gets a job of its own.
  */
 @Injectable()
 export class RedriveStuckMailService {
@@ -17,8 +17,8 @@ export class RedriveStuckMailService {
   ) {}
 
   async execute(stuckAfterMs: number, limit = 1000): Promise<number> {
-    const ids = await this.messages.findStuck(stuckAfterMs, limit);
-    await this.outbox.dispatch(ids);
-    return ids.length;
+    const stuck = await this.messages.findStuck(stuckAfterMs, limit);
+    await this.outbox.redispatch(stuck);
+    return stuck.length;
   }
 }

@@ -99,9 +99,9 @@ export class MailMessageRepository {
   }
 
   /** Ids of messages whose send job was lost: queued for a while, or held by a sender whose lease ran out. */
-  async findStuck(stuckAfterMs: number, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM mail_message
+  async findStuck(stuckAfterMs: number, limit: number): Promise<StuckMessage[]> {
+    const rows: { id: string; status: 'queued' | 'sending'; attempts: number }[] = await this.dataSource.query(
+      `SELECT id, status, attempts FROM mail_message
         WHERE status IN ('queued', 'sending')
           AND ((status = 'queued' AND updated_at < now() - make_interval(secs => $1::double precision / 1000))
                OR (status = 'sending' AND lease_until < now()))
@@ -109,8 +109,15 @@ export class MailMessageRepository {
         LIMIT $2`,
       [stuckAfterMs, limit],
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, deadSender: r.status === 'sending', attempts: r.attempts }));
   }
+}
+
+/** A message the reconciler must dispatch again; `deadSender`: claimed, but its sender's lease ran out. */
+export interface StuckMessage {
+  id: string;
+  deadSender: boolean;
+  attempts: number;
 }
 
 function toMessage(row: MailMessageRow): MailMessage {

@@ -13,7 +13,8 @@ import { NotificationComposer } from './notification-composer.service';
  * sends are queued after it commits. A redelivered event stores nothing new and queues
  * the same message ids again, which the mail queue (job id = message id) and the
  * sender's claim on the row turn into no-ops. A dispatch lost to a crash after the
- * commit is re-driven by the mail reconciler from the stored rows.
+ * commit is re-driven by the mail reconciler from the stored rows; a job lost before it
+ * ran is found by its missing receipt (written with the messages, even when there are none).
  */
 @Injectable()
 export class SendNotificationsService {
@@ -29,7 +30,6 @@ export class SendNotificationsService {
   async handle(event: DomainEvent): Promise<string[]> {
     if (!isNotificationEvent(event)) throw new Error(`notifications do not handle ${event.name}`);
     const drafts = await this.composer.compose(this.dataSource.manager, event);
-    if (drafts.length === 0) return [];
     const ids = await this.dataSource.transaction(async (manager) => {
       const stored: string[] = [];
       for (const draft of drafts) {
@@ -41,6 +41,10 @@ export class SendNotificationsService {
           this.logger.warn(`${draft.dedupeKey}: not stored, ${error.message}`);
         }
       }
+      await manager.query(
+        `INSERT INTO notification_receipt (event_id, messages) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING`,
+        [event.id, stored.length],
+      );
       return stored;
     });
     await this.outbox.dispatch(ids);

@@ -1,0 +1,70 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/**
+ * A local SMTP server that accepts everything and keeps only counts and one raw sample
+ * per role: the benchmark measures the service's delivery, not the sink's parsing.
+ */
+export class SmtpSink {
+  received = 0;
+  bytes = 0;
+  readonly recipients = new Set<string>();
+  duplicates = 0;
+  firstAt = 0;
+  lastAt = 0;
+  private readonly server: SMTPServer;
+
+  private constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      maxClients: 1000,
+      size: 20 * 1024 * 1024,
+      onData: (stream, session, callback) => {
+        let size = 0;
+        stream.on('data', (chunk: Buffer) => (size += chunk.length));
+        stream.on('end', () => {
+          for (const r of session.envelope.rcptTo) {
+            const address = r.address.toLowerCase();
+            if (this.recipients.has(address)) this.duplicates += 1;
+            this.recipients.add(address);
+          }
+          this.received += 1;
+          this.bytes += size;
+          this.lastAt = Date.now();
+          this.firstAt ||= this.lastAt;
+          callback();
+        });
+      },
+    });
+  }
+
+  static async start(): Promise<SmtpSink> {
+    const sink = new SmtpSink();
+    await new Promise<void>((resolve) => sink.server.listen(0, '127.0.0.1', resolve));
+    return sink;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+  }
+
+  reset(): void {
+    this.received = this.bytes = this.duplicates = this.firstAt = this.lastAt = 0;
+    this.recipients.clear();
+  }
+
+  async waitFor(count: number, timeoutMs: number, signal: AbortSignal): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.received < count && Date.now() < deadline) {
+      signal.throwIfAborted();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return this.received >= count;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}

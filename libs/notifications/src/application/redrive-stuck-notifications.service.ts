@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
+import { NOTIFICATION_EVENTS } from '../domain/notification-events';
+
+/** How far back the reconciler looks: an email about a week-old event would no longer help anyone. */
+const LOOKBACK = `now() - interval '7 days'`;
+
+/**
+ * The reconciler's use case for notifications: recent events that mail someone but have no
+ * receipt were never handled (their job was lost with Redis, or died with its worker), so
+ * they are delivered again. Handling is idempotent: the dedupe keys store nothing twice.
+ */
+@Injectable()
+export class RedriveStuckNotificationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  execute(stuckAfterMs: number): Promise<number> {
+    const names = NOTIFICATION_EVENTS.map((n) => `'${n}'`).join(', ');
+    return redriveEvents(
+      this.dataSource,
+      `SELECT e.id FROM event e
+        WHERE e.name IN (${names}) AND e.occurred_at > ${LOOKBACK} AND e.occurred_at < ${STUCK_BEFORE}
+          AND NOT EXISTS (SELECT 1 FROM notification_receipt r WHERE r.event_id = e.id)
+        LIMIT $2`,
+      stuckAfterMs,
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import { Role, ServiceType } from '@enterpark/common';
+import { InlineImage } from '@enterpark/mail';
+
+/** Who a digest is for: the account as the digest run read it. */
+export interface DigestRecipient {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  zoneId: string | null;
+  desks: ServiceType[];
+}
+
+/** A rendered digest, ready to become a MailDraft. */
+export interface ComposedDigest {
+  subject: string;
+  html: string;
+  text: string;
+  inlineImages: InlineImage[];
+}
+
+/** A list cut to its first items; `total` counts them all (the "另有 N 项" of a digest). */
+export interface Capped<T> {
+  total: number;
+  items: T[];
+}
+
+/** A ticket as a digest line shows it. Times are instants; the views format them in Shanghai. */
+export interface DigestTicket {
+  id: string;
+  title: string;
+  type: ServiceType;
+  status: string;
+  desk: ServiceType | null;
+  zoneName: string;
+  assigneeName: string | null;
+  /** The matched provider. */
+  providerName: string | null;
+  /** The provider a pending proposal waits on. */
+  proposedTo: string | null;
+  filedAt: Date;
+  routedAt: Date | null;
+  matchedAt: Date | null;
+  completedAt: Date | null;
+  closedAt: Date | null;
+  updatedAt: Date;
+  /** The running stage's SLA deadline, else the due date the desk set. */
+  deadline: Date | null;
+  desiredBy: string | null;
+  slaBreachedAt: Date | null;
+  escalatedAt: Date | null;
+  /** The latest needs-info question (only for tickets waiting on the zone). */
+  question: string | null;
+  askedAt: Date | null;
+}
+
+/** What moved this week: each count is of tickets whose stage timestamp falls in the week. */
+export const WEEK_STAGES = ['filed', 'routed', 'matched', 'completed', 'closed'] as const;
+export type WeekStage = (typeof WEEK_STAGES)[number];
+export type WeekFlow = Record<WeekStage, number>;
+
+export interface DemandListLine {
+  id: string;
+  title: string;
+  items: number;
+  at: Date;
+}
+
+export interface ZoneDigestData {
+  zone: { id: string; name: string };
+  flow: WeekFlow;
+  /** Tickets with at least one stage this week, latest first. */
+  activity: Capped<DigestTicket>;
+  listsFiled: Capped<DemandListLine>;
+  listsCompleted: Capped<DemandListLine>;
+  needsInfo: Capped<DigestTicket>;
+  awaitingConfirmation: Capped<DigestTicket>;
+  overdue: Capped<DigestTicket>;
+}
+
+/** A desk's queue; each bucket's order is fixed by DESK_BUCKET_ORDER (so per-desk lists can be merged). */
+export const DESK_BUCKETS = ['arrived', 'unassigned', 'awaitingTriage', 'proposals', 'breached', 'escalated', 'completed'] as const;
+export type DeskBucket = (typeof DESK_BUCKETS)[number];
+
+export interface DeskQueue {
+  desk: ServiceType;
+  /** Open tickets (not finished) by status. */
+  openByStatus: Record<string, number>;
+  buckets: Record<DeskBucket, Capped<DigestTicket>>;
+}
+
+export interface TypeRow {
+  type: ServiceType;
+  filed: number;
+  completed: number;
+  open: number;
+}
+
+/** One zone's figures for the province digest (the by-zone table and the league table). */
+export interface ZoneRow {
+  zoneId: string;
+  zoneName: string;
+  filed: number;
+  completed: number;
+  closed: number;
+  open: number;
+  overdue: number;
+  /** Working days accepted → matched, of the tickets completed this week. */
+  toMatchDays: number[];
+  /** Working days matched → completed, of the tickets completed this week. */
+  toCompleteDays: number[];
+  ratingSum: number;
+  ratingCount: number;
+}
+
+export interface ProvinceDigestData {
+  flow: WeekFlow;
+  byType: TypeRow[];
+  openByStatus: Record<string, number>;
+  zones: ZoneRow[];
+  escalations: Capped<DigestTicket>;
+  slowest: Capped<DigestTicket>;
+}
+
+/** What every desk and the province share in a week: computed once, reused for all their recipients. */
+export interface DigestBoard {
+  province: ProvinceDigestData;
+  desks: DeskQueue[];
+}

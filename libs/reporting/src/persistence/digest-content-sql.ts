@@ -1,0 +1,61 @@
+import { IsoWeek } from '@enterpark/common';
+import { DataSource } from 'typeorm';
+import { shanghaiDay } from '../domain/digest/digest-format';
+
+/**
+ * SQL shared by the digest queries. The "open" clause is written exactly as the partial
+ * index ticket_open_zone_idx (migration 1763942400000) states it: the planner only uses a
+ * partial index when the query implies its predicate, and repeating it is the sure way.
+ */
+export const OPEN = `status NOT IN ('closed', 'rejected', 'cancelled')`;
+
+/** Still being worked on by the department (open and not waiting for the zone's confirmation). */
+export const WORKING = `${OPEN} AND status <> 'completed'`;
+
+/** Late at the end of the week: the stage's SLA was breached, or the desk's due date or the zone's desired date passed. */
+export const OVERDUE = `(${WORKING} AND (sla_breached_at IS NOT NULL OR due_at < $end OR desired_by < $endDay))`;
+
+/**
+ * Replaces the week placeholders (`$start`, `$end`, `$endDay`) with parameters numbered from
+ * `first`, only those the text uses: PostgreSQL refuses a parameter it cannot type.
+ */
+export function weekParams(sql: string, week: IsoWeek, first: number): { sql: string; params: unknown[] } {
+  const values = { start: week.startsAt, end: week.endsAt, endDay: shanghaiDay(week.endsAt) };
+  const params: unknown[] = [];
+  const placeholders: number[] = [];
+  const text = sql.replace(/\$(start|endDay|end)\b/g, (_m, name: keyof typeof values) => {
+    const at = Object.keys(values).indexOf(name);
+    const index = (placeholders[at] ??= first + params.push(values[name]) - 1);
+    return `$${index}`;
+  });
+  return { sql: text, params };
+}
+
+export function inWeek(column: string): string {
+  return `(${column} >= $start AND ${column} < $end)`;
+}
+
+/** PostgreSQL hands `timestamptz` back as Date, but inside json_agg as ISO strings. */
+export function dateOf(value: Date | string | null): Date | null {
+  if (value === null) return null;
+  return value instanceof Date ? value : new Date(value);
+}
+
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs a named prepared statement on a pooled connection. Planning these statements (many
+ * partial indexes on ticket to weigh) costs several times their execution, and the zone
+ * and line queries run once per recipient: each connection plans them once.
+ */
+export async function queryPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as PgClient;
+    return (await client.query({ name, text, values })).rows as T[];
+  } finally {
+    await runner.release();
+  }
+}
