@@ -31,7 +31,7 @@ async function run(config: DigestBenchConfig, world: BenchWorld, services: Servi
   const sink = await SmtpSink.start();
   try {
     const admin = { email: world.adminEmail, passwordHash: await argon2.hash(world.adminPassword, { type: argon2.argon2id }) };
-    const seed = await seedProvince(db, config, admin, week.endsAt, log);
+    const seed = await seedProvince(db, config, admin, week, log);
     log(`seeded ${seed.tickets} tickets, ${seed.users} recipients in ${seed.seconds.toFixed(0)} s`);
 
     const port = await freePort();

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { SERVICE_TYPES } from '@enterpark/common';
+import { IsoWeek, SERVICE_TYPES } from '@enterpark/common';
 import { DigestBenchConfig } from './config';
 
 const PLACES = [
@@ -30,7 +30,7 @@ const sqlArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v
  * A province's half year, written with set-based SQL (a million rows by VALUES would take
  * minutes): zones with one manager each, desk staff spread over the six desks, coordinators
  * and viewers, providers, and demand lists of 20 tickets filed evenly over the 26 weeks up
- * to the end of `weekEnd`'s week. Each ticket walks the lifecycle on random stage lengths
+ * to the end of `week`. Each ticket walks the lifecycle on random stage lengths
  * and stops wherever "now" (the week's end) finds it, so every status, SLA breach, open
  * proposal and completion summary the digest reads is present in realistic proportions.
  */
@@ -39,10 +39,12 @@ export interface Admin {
   passwordHash: string;
 }
 
-export async function seedProvince(db: Pool, config: DigestBenchConfig, admin: Admin, weekEnd: Date, log: (m: string) => void): Promise<SeedCounts> {
+export async function seedProvince(db: Pool, config: DigestBenchConfig, admin: Admin, week: IsoWeek, log: (m: string) => void): Promise<SeedCounts> {
   const started = Date.now();
-  const now = weekEnd.toISOString();
-  const since = new Date(weekEnd.getTime() - WEEKS_OF_HISTORY * 7 * 86_400_000).toISOString();
+  // Tickets stop where the real clock finds them, so the worker's timers have nothing overdue
+  // to sweep (no expiries, no reminders) while the digests are timed.
+  const now = new Date(Math.max(Date.now(), week.endsAt.getTime())).toISOString();
+  const since = new Date(week.endsAt.getTime() - WEEKS_OF_HISTORY * 7 * 86_400_000).toISOString();
   await db.query(`SELECT setseed(0.42)`);
   await db.query(
     `INSERT INTO zone (id, code, name, level, city, province, created_at)
@@ -120,13 +122,16 @@ export async function seedProvince(db: Pool, config: DigestBenchConfig, admin: A
     }
     await finishLifecycle(db, now);
   });
+  // As if the service had run all along: every earlier week is planned, and so is this one,
+  // so the worker's boot-time catch-up plans nothing and the timed POST /digests/runs does it all.
+  await db.query(`INSERT INTO digest_week (week, recipients) VALUES ($1, 0)`, [week.id]);
   await db.query(`ANALYZE`);
   const [row] = (
     await db.query(
       `SELECT (SELECT count(*)::int FROM zone) AS zones, (SELECT count(*)::int FROM app_user) AS users,
               (SELECT count(*)::int FROM demand_list) AS lists, (SELECT count(*)::int FROM ticket) AS tickets,
-              (SELECT count(*)::int FROM ticket WHERE updated_at >= $1::timestamptz - interval '7 days') AS "ticketsTouchedInWeek"`,
-      [now],
+              (SELECT count(*)::int FROM ticket WHERE updated_at >= $1 AND updated_at < $2) AS "ticketsTouchedInWeek"`,
+      [week.startsAt, week.endsAt],
     )
   ).rows;
   return { ...row, seconds: (Date.now() - started) / 1000 };

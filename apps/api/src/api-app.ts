@@ -8,6 +8,7 @@ import { Clock } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { ApiModule } from './api.module';
 import { validationExceptionFactory } from './errors/validation-errors';
+import { registerMultipartFormParser } from './http/form-body';
 import { requestIdOf } from './http/logger-options';
 
 export const API_PREFIX = 'api/v1';
@@ -20,6 +21,7 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
   app.useLogger(app.get(Logger));
   if (options.shutdownHooks) app.enableShutdownHooks();
   await app.register(helmet, { contentSecurityPolicy: false });
+  registerMultipartFormParser(app.getHttpAdapter().getInstance());
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

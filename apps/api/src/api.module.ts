@@ -28,7 +28,6 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './http/logger-options';
-import { FormBodyParsers } from './mail/form-body.parsers';
 import { MailPreferencesController } from './mail/mail-preferences.controller';
 import { UnsubscribeController } from './mail/unsubscribe.controller';
 import { MatchRespondController } from './matches/match-respond.controller';
@@ -73,7 +72,6 @@ export class ApiModule {
       providers: [
         AccessTokenService,
         BootstrapService,
-        FormBodyParsers,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

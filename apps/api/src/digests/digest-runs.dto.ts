@@ -1,18 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, ValidateBy } from 'class-validator';
-import { parseIsoWeek } from '@enterpark/common';
+import { IsDefined } from 'class-validator';
 import { DigestRunResult } from '@enterpark/reporting';
+import { IsIsoWeek } from '../http/validators';
 
 export class RunDigestWeekRequest {
   @ApiProperty({ example: '2026-W47', description: 'an ISO 8601 week (Monday to Sunday, Asia/Shanghai) that has ended' })
   @IsDefined()
-  @ValidateBy({
-    name: 'isIsoWeek',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && parseIsoWeek(value) !== null,
-      defaultMessage: () => 'week 必须是有效的 ISO 周，格式为 YYYY-Www（例如 2026-W47）',
-    },
-  })
+  @IsIsoWeek()
   week: string;
 }
 

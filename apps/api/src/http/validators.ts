@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsString, MaxLength, MinLength, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { parseIsoWeek } from '@enterpark/common';
 
 const NUL = '\u0000';
 
@@ -74,6 +75,20 @@ export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
           return y >= 2000 && y <= 2100 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
         },
         defaultMessage: () => '$property 必须是 YYYY-MM-DD 格式的有效日期',
+      },
+    },
+    options,
+  );
+}
+
+/** An ISO 8601 week such as 2026-W47 that exists (2025-W53 does not). */
+export function IsIsoWeek(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIsoWeek',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && parseIsoWeek(value) !== null,
+        defaultMessage: () => '$property 必须是有效的 ISO 周，格式为 YYYY-Www（例如 2026-W47）',
       },
     },
     options,

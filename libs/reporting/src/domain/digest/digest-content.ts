@@ -1,15 +1,9 @@
-import { Role, ServiceType } from '@enterpark/common';
+import { ServiceType } from '@enterpark/common';
+import type { User } from '@enterpark/identity';
 import { InlineImage } from '@enterpark/mail';
 
 /** Who a digest is for: the account as the digest run read it. */
-export interface DigestRecipient {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  zoneId: string | null;
-  desks: ServiceType[];
-}
+export type DigestRecipient = Pick<User, 'id' | 'email' | 'name' | 'role' | 'zoneId' | 'desks'>;
 
 /** A rendered digest, ready to become a MailDraft. */
 export interface ComposedDigest {
