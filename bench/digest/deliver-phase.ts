@@ -8,10 +8,13 @@ export interface DeliveryStats {
   skipped: number;
   /** POST /digests/runs → every digest composed (stored as a message). */
   composedSeconds: number;
-  /** POST /digests/runs → the sink has received every message. */
+  /** POST /digests/runs → the last digest sent (accepted by the sink). */
   deliveredSeconds: number;
   received: number;
-  duplicates: number;
+  /** Messages received twice (same Message-ID). */
+  resent: number;
+  /** Every message the run stored, by kind: digests, and any notification the system sent meanwhile. */
+  storedByKind: Record<string, number>;
   failed: number;
   averageKb: number;
   /** A second POST of the same week: what it planned and what the sink received after it. */
@@ -36,23 +39,31 @@ export async function deliverWeek(http: HttpClient, token: string, db: Pool, sin
   const skipped: number = run.body.skipped ?? 0;
   const expected = planned - skipped;
   let composedSeconds = NaN;
+  let deliveredSeconds = NaN;
   const deadline = started + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && Number.isNaN(deliveredSeconds)) {
     signal.throwIfAborted();
-    if (Number.isNaN(composedSeconds) && (await count(db, `SELECT count(*)::int AS n FROM digest WHERE status = 'planned'`)) === 0) {
-      composedSeconds = (Date.now() - started) / 1000;
-    }
-    if (sink.received >= expected && !Number.isNaN(composedSeconds)) break;
-    await new Promise((r) => setTimeout(r, 100));
+    const [row] = (
+      await db.query<{ planned: number; sent: number; last: Date | null }>(
+        `SELECT (SELECT count(*)::int FROM digest WHERE status = 'planned') AS planned,
+                count(*) FILTER (WHERE status IN ('sent', 'failed', 'suppressed', 'skipped'))::int AS sent, max(sent_at) AS last
+           FROM mail_message WHERE kind = 'digest'`,
+      )
+    ).rows;
+    if (Number.isNaN(composedSeconds) && row.planned === 0) composedSeconds = (Date.now() - started) / 1000;
+    if (row.sent >= expected && row.last) deliveredSeconds = (row.last.getTime() - started) / 1000;
+    else await new Promise((r) => setTimeout(r, 100));
   }
-  const deliveredSeconds = ((sink.lastAt || Date.now()) - started) / 1000;
   const stats = {
     planned,
     skipped,
     composedSeconds,
     deliveredSeconds,
     received: sink.received,
-    duplicates: sink.duplicates,
+    resent: sink.resent,
+    storedByKind: Object.fromEntries(
+      (await db.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM mail_message GROUP BY kind ORDER BY kind`)).rows.map((r) => [r.kind, r.n]),
+    ),
     failed: await count(db, `SELECT count(*)::int AS n FROM mail_message WHERE status = 'failed'`),
     averageKb: sink.bytes / Math.max(1, sink.received) / 1024,
   };

@@ -51,10 +51,10 @@ async function run(config: DigestBenchConfig, world: BenchWorld, services: Servi
       const token = await login(http, world.adminEmail, world.adminPassword);
       log('delivery phase: POST /digests/runs');
       const delivery = await deliverWeek(http, token, db, sink, config.week, Math.max(10_000, deadline - Date.now() - 60_000), signal);
-      log(`delivery phase: ${delivery.received} received in ${delivery.deliveredSeconds.toFixed(1)} s`);
+      log(`delivery phase: ${delivery.planned - delivery.skipped} digests sent in ${delivery.deliveredSeconds.toFixed(1)} s`);
       await Promise.all([api.stop(), worker.stop()]);
       log('baseline: raw nodemailer send');
-      const rawSmtpSeconds = await rawSmtp(sink, delivery.received, delivery.averageKb, config.sendConcurrency);
+      const rawSmtpSeconds = await rawSmtp(sink, delivery.planned - delivery.skipped, delivery.averageKb, config.sendConcurrency);
       return render({ config, runId: world.runId, seed, compose, delivery, rawSmtpSeconds });
     } finally {
       http.close();

@@ -214,7 +214,11 @@ async function insertTickets(db: Pool, now: string, fromList: number, toList: nu
   );
 }
 
-/** What the lifecycle would have left around the tickets: breaches, open proposals, summaries, workloads, finished lists. */
+/**
+ * What the lifecycle would have left around the tickets: breaches, open proposals (still in
+ * their window: an expired one would make the timers propose again and mail providers while
+ * the digests are timed), summaries, workloads.
+ */
 async function finishLifecycle(db: Pool, now: string): Promise<void> {
   await db.query(
     `UPDATE ticket SET sla_breached_at = sla_due_at, sla_breaches = 1, sla_escalate_at = sla_due_at + interval '1 day',
@@ -224,9 +228,10 @@ async function finishLifecycle(db: Pool, now: string): Promise<void> {
   );
   await db.query(
     `INSERT INTO ticket_match (id, ticket_id, provider_id, status, origin, proposed_at, expires_at)
-     SELECT gen_random_uuid(), t.id, p.id, 'proposed', 'ranked', t.updated_at, t.updated_at + interval '2 days'
+     SELECT gen_random_uuid(), t.id, p.id, 'proposed', 'ranked', t.updated_at, $1::timestamptz + interval '2 days'
        FROM ticket t JOIN bench_provider p ON p.type = t.type AND p.slot = abs(hashtext(t.id::text)) % p.size
       WHERE t.status = 'matching'`,
+    [now],
   );
   await db.query(
     `INSERT INTO ticket_summary (ticket_id, kind, round, summary, created_at)

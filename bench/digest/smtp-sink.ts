@@ -2,14 +2,15 @@ import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 /**
- * A local SMTP server that accepts everything and keeps only counts and one raw sample
- * per role: the benchmark measures the service's delivery, not the sink's parsing.
+ * A local SMTP server that accepts everything and keeps only counts and Message-IDs: the
+ * benchmark measures the service's delivery, not the sink's parsing.
  */
 export class SmtpSink {
   received = 0;
   bytes = 0;
-  readonly recipients = new Set<string>();
-  duplicates = 0;
+  readonly messageIds = new Set<string>();
+  /** Messages whose Message-ID arrived before: the same stored message sent twice. */
+  resent = 0;
   firstAt = 0;
   lastAt = 0;
   private readonly server: SMTPServer;
@@ -21,15 +22,17 @@ export class SmtpSink {
       logger: false,
       maxClients: 1000,
       size: 20 * 1024 * 1024,
-      onData: (stream, session, callback) => {
+      onData: (stream, _session, callback) => {
         let size = 0;
-        stream.on('data', (chunk: Buffer) => (size += chunk.length));
+        let head = '';
+        stream.on('data', (chunk: Buffer) => {
+          if (head.length < 4096) head += chunk.toString('latin1', 0, 4096);
+          size += chunk.length;
+        });
         stream.on('end', () => {
-          for (const r of session.envelope.rcptTo) {
-            const address = r.address.toLowerCase();
-            if (this.recipients.has(address)) this.duplicates += 1;
-            this.recipients.add(address);
-          }
+          const messageId = /^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? `unknown-${this.received}`;
+          if (this.messageIds.has(messageId)) this.resent += 1;
+          this.messageIds.add(messageId);
           this.received += 1;
           this.bytes += size;
           this.lastAt = Date.now();
@@ -51,8 +54,8 @@ export class SmtpSink {
   }
 
   reset(): void {
-    this.received = this.bytes = this.duplicates = this.firstAt = this.lastAt = 0;
-    this.recipients.clear();
+    this.received = this.bytes = this.resent = this.firstAt = this.lastAt = 0;
+    this.messageIds.clear();
   }
 
   async waitFor(count: number, timeoutMs: number, signal: AbortSignal): Promise<boolean> {

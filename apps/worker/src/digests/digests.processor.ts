@@ -10,7 +10,7 @@ import { DrainingWorkerHost } from '../draining-worker-host';
 export const DIGESTS_SCHEDULER_ID = 'digests.weekly';
 
 /** Composition renders templates (CPU) between database reads: a few at a time per worker. */
-const CONCURRENCY = 4;
+const CONCURRENCY = 12;
 
 const TRIGGER_OPTS = { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 3, backoff: { type: 'exponential', delay: 5_000 } };
 
