@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { IsoWeek, isoWeekOf, lastFinishedWeek, previousWeek, Role, ServiceType } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { queueConnection } from '@enterpark/events';
-import { toActor, User } from '@enterpark/identity';
+import { CreateUserService, toActor, User } from '@enterpark/identity';
 import { MailPreferencesService } from '@enterpark/mail';
-import { ComposeDigestService, DIGEST_RUN_JOB, DigestComposeJobData, RedriveStuckDigestsService } from '@enterpark/reporting';
+import { ComposeDigestService, DIGEST_RUN_JOB, DigestComposeJobData, DigestRunService, RedriveStuckDigestsService } from '@enterpark/reporting';
 import { TestClock, TestContext, TestSmtpServer } from '@enterpark/testing';
 import { DigestsProcessor } from '../apps/worker/src/digests/digests.processor';
 import { createWorkerApp } from '../apps/worker/src/worker-app';
@@ -119,7 +119,7 @@ describe('weekly digest runs: one digest per (recipient, ISO week), exactly once
     clock.set(now);
     coordinator = await ctx.coordinatorToken();
     // This address fails permanently (550): the sender suppresses it.
-    smtp.verdict = (to) => (to.includes(rejecting.email) ? { action: 'reject', code: 550, message: 'mailbox unavailable' } : { action: 'accept' });
+    smtp.verdict = (to) => (to.includes(rejecting.email) ? { action: 'reject', code: 550, message: '5.1.1 mailbox unavailable' } : { action: 'accept' });
   });
 
   afterAll(async () => {
@@ -355,3 +355,22 @@ describe('a worker killed mid-run', () => {
     expect(smtp.to(optedOut.email)).toHaveLength(0);
   }, 150_000);
 });
+
+describe('a digest for an address no message can go to', () => {
+  it('is skipped once, not retried for ever (an address the users API took but the mail library refuses)', async () => {
+    const week = lastFinishedWeek(new Date());
+    const clock = new TestClock(midweek(week));
+    const ctx = await TestContext.create({ clock, worker: false });
+    try {
+      const user = await ctx.api.get(CreateUserService).execute({ email: `张三.${Date.now()}@example.cn`, name: '张三', password: 'Test-Passw0rd!', role: 'viewer' });
+      clock.set(new Date());
+      await ctx.api.get(DigestRunService).runWeek(week.id);
+      expect(await ctx.api.get(ComposeDigestService).execute({ recipientId: user.id, week: week.id })).toBe('skipped');
+      expect(await ctx.sql(`SELECT status FROM digest WHERE recipient_id = $1`, [user.id])).toEqual([{ status: 'skipped' }]);
+      expect(await ctx.sql(`SELECT 1 FROM mail_message WHERE recipient_user_id = $1`, [user.id])).toHaveLength(0);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+

@@ -142,6 +142,20 @@ describe('durable, idempotent matching and completion', () => {
     expect(await mails()).toHaveLength(1);
     expect((await ctx.sql(`SELECT published_at FROM event WHERE id = $1`, [event.id]))[0].published_at).not.toBeNull();
   });
+
+  it('an event no email can ever be composed for is recorded with its error and not re-driven again and again', async () => {
+    const [event] = await ctx.sql(
+      `INSERT INTO event (id, name, aggregate_type, aggregate_id, payload, occurred_at)
+       VALUES (gen_random_uuid(), 'ticket.info_requested', 'ticket', gen_random_uuid(), jsonb_build_object('ticketId', gen_random_uuid(), 'zoneId', gen_random_uuid(), 'question', '?'), now() - interval '1 minute')
+       RETURNING id`,
+    );
+    const receipt = await ctx.waitFor(async () => (await ctx.sql(`SELECT messages, error FROM notification_receipt WHERE event_id = $1`, [event.id]))[0], 10_000, 'receipt');
+    expect(receipt).toMatchObject({ messages: 0, error: expect.stringContaining('NOTIFICATION') });
+    const published = (await ctx.sql(`SELECT published_at FROM event WHERE id = $1`, [event.id]))[0].published_at;
+    await new Promise((r) => setTimeout(r, 1500)); // several reconciler rounds
+    expect((await ctx.sql(`SELECT published_at FROM event WHERE id = $1`, [event.id]))[0].published_at).toEqual(published);
+    expect(queue('notifications').defaultJobOptions.removeOnFail).toBe(true);
+  });
 });
 
 describe('durable timers: the job scheduler only wakes the sweep; deadlines live in the database', () => {

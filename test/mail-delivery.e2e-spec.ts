@@ -221,6 +221,14 @@ describe('mail delivery over SMTP', () => {
     expect(smtp.to(d.to.address)).toHaveLength(0);
   });
 
+  it('fails a message the server refuses for its content (554 5.7.1) without suppressing the address', async () => {
+    const d = draft();
+    verdicts.set(d.to.address, () => ({ action: 'reject', code: 554, message: '5.7.1 内容被拒收' }));
+    const failed = await settled(ctx, await storeAndDispatch(ctx, d));
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await ctx.sql(`SELECT 1 FROM mail_suppression WHERE address = $1`, [d.to.address])).toHaveLength(0);
+  });
+
   it('sends nothing when a send job is redelivered for a sent message, or while another sender holds it', async () => {
     const d = draft();
     const id = await storeAndDispatch(ctx, d);

@@ -5,14 +5,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@enterpark/config';
 import { EventEntity } from './event.entity';
 import { queueConnection } from './queue-connection';
-import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES } from './queues';
+import { DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS, QUEUE_NAMES } from './queues';
 
 /** The event log's entity, and BullMQ on the configured backend with every queue of the catalogue. */
 @Global()
 @Module({})
 export class QueueModule {
   static forRoot(): DynamicModule {
-    const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
+    const queues = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name, ...(QUEUE_JOB_OPTIONS[name] ? { defaultJobOptions: QUEUE_JOB_OPTIONS[name] } : {}) })));
     return {
       module: QueueModule,
       imports: [

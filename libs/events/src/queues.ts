@@ -56,6 +56,15 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/**
+ * Queues whose jobs differ from the default. Notifications: a job that used up its attempts
+ * is not kept, so the reconciler's re-publish of an event without a receipt (its emails
+ * never stored) creates it again instead of being swallowed by the failed job's id.
+ */
+export const QUEUE_JOB_OPTIONS: Partial<Record<QueueName, JobsOptions>> = {
+  notifications: { ...DEFAULT_JOB_OPTIONS, removeOnFail: true },
+};
+
 export function queuesFor(name: EventName): readonly QueueName[] {
   return SUBSCRIPTIONS[name];
 }

@@ -31,9 +31,11 @@ export class NotificationsProcessor extends DrainingWorkerHost {
     try {
       await this.notifications.handle(event);
     } catch (error) {
-      // A domain refusal (the ticket is gone, a draft the mail library refuses) will not change on retry.
-      if (error instanceof DomainError) throw new UnrecoverableError(`${error.code}: ${error.message}`);
-      throw error;
+      // A domain refusal (the ticket is gone, a draft the mail library refuses) will not change on
+      // retry: its receipt says so, and the reconciler leaves the event alone.
+      if (!(error instanceof DomainError)) throw error;
+      await this.notifications.giveUp(event, `${error.code}: ${error.message}`);
+      throw new UnrecoverableError(`${error.code}: ${error.message}`);
     }
   }
 }

@@ -80,11 +80,13 @@ export class MailAndDigests1763942400000 implements MigrationInterface {
       )`);
 
     // The notifications consumer's inbox: one row per handled event, written with its messages
-    // (also when the event mails nobody), so the reconciler can tell a lost job from "no one to tell".
+    // (also when the event mails nobody, or can never be handled: `error`), so the reconciler
+    // can tell a lost job from "no one to tell".
     await q.query(`
       CREATE TABLE notification_receipt (
         event_id    uuid PRIMARY KEY,
         messages    integer NOT NULL CHECK (messages >= 0),
+        error       text,
         handled_at  timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`

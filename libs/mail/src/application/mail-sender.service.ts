@@ -63,6 +63,7 @@ export class MailSender {
       this.logger.warn(`permanent failure for message ${message.id}, address suppressed: ${failure.error}`);
       return this.end(message, 'failed', failure.error);
     }
+    if (failure.kind === 'rejected') return this.end(message, 'failed', failure.error);
     if (message.attempts >= this.config.mailMaxAttempts) {
       this.logger.warn(`message ${message.id} failed after ${message.attempts} attempt(s): ${failure.error}`);
       return this.end(message, 'failed', failure.error);

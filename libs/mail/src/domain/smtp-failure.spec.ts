@@ -3,7 +3,9 @@ import { classifySmtpFailure } from './smtp-failure';
 describe('classifySmtpFailure', () => {
   it.each([
     ['550 on RCPT TO', { code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO', response: '550 5.1.1 no such user' }, 'permanent'],
-    ['554 after DATA', { code: 'EMESSAGE', responseCode: 554, command: 'DATA', response: '554 rejected' }, 'permanent'],
+    ['554 5.7.1 after DATA: the message refused, not the address', { code: 'EMESSAGE', responseCode: 554, command: 'DATA', response: '554 5.7.1 rejected as spam' }, 'rejected'],
+    ['552 after DATA: too large', { code: 'EMESSAGE', responseCode: 552, command: 'DATA', response: '552 message size exceeds limit' }, 'rejected'],
+    ['550 5.1.1 after DATA: the mailbox is gone', { code: 'EMESSAGE', responseCode: 550, command: 'DATA', response: '550 5.1.1 user unknown' }, 'permanent'],
     ['451 after DATA', { code: 'EMESSAGE', responseCode: 451, command: 'DATA', response: '451 try later' }, 'transient'],
     ['421 on connect', { code: 'ECONNECTION', responseCode: 421, command: 'CONN' }, 'transient'],
     ['503 bad sequence on DATA', { code: 'EENVELOPE', responseCode: 503, command: 'DATA' }, 'transient'],

@@ -1,10 +1,12 @@
 /**
- * What a failed send means for the message. Only a permanent reply (5xx, except 503 "bad
- * sequence") to the recipient or to the message itself says something about the address;
- * a 5xx to AUTH or MAIL FROM is our configuration's problem, and a dropped connection or a
- * 4xx is worth trying again. Permanent failures suppress the address.
+ * What a failed send means for the message. A permanent reply (5xx, except 503 "bad
+ * sequence") to RCPT TO, or one after DATA with an enhanced status 5.1.x (bad mailbox),
+ * says the address is dead: `permanent`, and the address is suppressed. Any other 5xx after
+ * DATA refuses this message (too large, content), not the address: `rejected`, the message
+ * fails and the address stays. A 5xx to AUTH or MAIL FROM is our configuration's problem,
+ * and a dropped connection or a 4xx is worth trying again.
  */
-export type SmtpFailure = { kind: 'transient'; error: string } | { kind: 'permanent'; error: string };
+export type SmtpFailure = { kind: 'transient' | 'rejected' | 'permanent'; error: string };
 
 interface SmtpErrorLike {
   message?: unknown;
@@ -14,15 +16,17 @@ interface SmtpErrorLike {
   response?: unknown;
 }
 
-const ADDRESS_COMMANDS = new Set(['RCPT TO', 'DATA']);
+const BAD_MAILBOX = /\b5\.1\.\d{1,3}\b/;
 
 export function classifySmtpFailure(error: unknown): SmtpFailure {
   const e = (error ?? {}) as SmtpErrorLike;
   const code = typeof e.responseCode === 'number' ? e.responseCode : null;
   const command = typeof e.command === 'string' ? e.command : null;
   const text = describe(e, code, command);
-  const permanent = code !== null && code >= 500 && code < 600 && code !== 503 && command !== null && ADDRESS_COMMANDS.has(command);
-  return { kind: permanent ? 'permanent' : 'transient', error: text };
+  const refused = code !== null && code >= 500 && code < 600 && code !== 503;
+  if (refused && command === 'RCPT TO') return { kind: 'permanent', error: text };
+  if (refused && command === 'DATA') return { kind: BAD_MAILBOX.test(text) ? 'permanent' : 'rejected', error: text };
+  return { kind: 'transient', error: text };
 }
 
 function describe(e: SmtpErrorLike, code: number | null, command: string | null): string {

@@ -26,6 +26,14 @@ export class SendNotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** An event that can never be handled (its ticket is gone): recorded, so it is not re-driven. */
+  async giveUp(event: DomainEvent, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notification_receipt (event_id, messages, error) VALUES ($1, 0, $2) ON CONFLICT (event_id) DO NOTHING`,
+      [event.id, reason.slice(0, 1000)],
+    );
+  }
+
   /** Returns the ids of the event's stored messages (new or already there). */
   async handle(event: DomainEvent): Promise<string[]> {
     if (!isNotificationEvent(event)) throw new Error(`notifications do not handle ${event.name}`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InvalidInputError, IsoWeek, parseIsoWeek } from '@enterpark/common';
 import { TransactionRunner } from '@enterpark/database';
 import { User, UserRepository } from '@enterpark/identity';
-import { MailDraft, MailOutbox } from '@enterpark/mail';
+import { MailAddressInvalidError, MailDraft, MailDraftInvalidError, MailOutbox } from '@enterpark/mail';
 import { ComposedDigest } from '../domain/digest/digest-content';
 import { DigestKey, DigestRepository } from '../persistence/digest.repository';
 import { DigestComposer } from './digest-composer.service';
@@ -49,7 +49,15 @@ export class ComposeDigestService {
       const locked = await this.digests.lock(manager, key);
       if (!locked || locked.status === 'skipped') return null;
       if (locked.status === 'composed') return { id: locked.mailMessageId!, outcome: 'already_composed' as const };
-      const { id } = await this.outbox.store(manager, draftOf(user, week, content));
+      let id: string;
+      try {
+        id = (await this.outbox.store(manager, draftOf(user, week, content))).id;
+      } catch (error) {
+        // Checked before anything is written: an address no message can go to stays unsendable.
+        if (!(error instanceof MailAddressInvalidError || error instanceof MailDraftInvalidError)) throw error;
+        await this.digests.markSkipped(manager, key);
+        return null;
+      }
       await this.digests.markComposed(manager, key, id);
       return { id, outcome: 'composed' as const };
     });

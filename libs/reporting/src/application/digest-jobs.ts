@@ -12,6 +12,13 @@ export type DigestComposeJobData = DigestKey;
 
 const BULK = 1000;
 
+/**
+ * The digest row is the record: a job that used up its attempts (the database was down on
+ * Monday morning) is dropped, so that the reconciler's re-add under the same id, or a
+ * coordinator's re-run, is not swallowed by a failed job kept for a week.
+ */
+const COMPOSE_OPTS = { removeOnFail: true } as const;
+
 /** BullMQ ids cannot contain ':'; one id per digest makes a second enqueue a no-op while the job exists. */
 export function composeJobId(key: DigestKey): string {
   return `digest-${key.recipientId}-${key.week}`;
@@ -25,7 +32,7 @@ export class DigestJobs {
   async enqueueCompose(keys: readonly DigestKey[]): Promise<void> {
     for (let i = 0; i < keys.length; i += BULK) {
       const chunk = keys.slice(i, i + BULK);
-      await this.queue.addBulk(chunk.map((key) => ({ name: DIGEST_COMPOSE_JOB, data: key, opts: { jobId: composeJobId(key) } })));
+      await this.queue.addBulk(chunk.map((key) => ({ name: DIGEST_COMPOSE_JOB, data: key, opts: { jobId: composeJobId(key), ...COMPOSE_OPTS } })));
     }
   }
 
@@ -35,7 +42,8 @@ export class DigestJobs {
    * froze holding it; re-adding it under its id would be a no-op until BullMQ's lock and
    * stall checks give it back (a minute by default), so a job with an id of its own takes
    * over. Composition is idempotent: whichever runs second finds the digest composed.
-   * Waiting and delayed jobs are on their way; failed ones have used their attempts.
+   * Waiting and delayed jobs are on their way; failed jobs are not kept (COMPOSE_OPTS), so a
+   * digest whose job gave up is re-added like a lost one.
    */
   async redrive(keys: readonly DigestKey[], stuckBefore: number): Promise<number> {
     const jobs = await Promise.all(keys.map(async (key) => ({ key, job: await this.queue.getJob(composeJobId(key)) })));
@@ -48,7 +56,7 @@ export class DigestJobs {
       return [];
     });
     if (readd.length > 0) {
-      await this.queue.addBulk(readd.map(({ key, jobId }) => ({ name: DIGEST_COMPOSE_JOB, data: key, opts: { jobId } })));
+      await this.queue.addBulk(readd.map(({ key, jobId }) => ({ name: DIGEST_COMPOSE_JOB, data: key, opts: { jobId, ...COMPOSE_OPTS } })));
     }
     return readd.length;
   }

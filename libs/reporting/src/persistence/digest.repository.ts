@@ -105,6 +105,11 @@ export class DigestRepository {
     );
   }
 
+  /** A digest that can never be sent (its address is one the mail library refuses): nothing to retry. */
+  async markSkipped(manager: EntityManager, key: DigestKey): Promise<void> {
+    await manager.query(`UPDATE digest SET status = 'skipped' WHERE recipient_id = $1 AND week = $2 AND status = 'planned'`, [key.recipientId, key.week]);
+  }
+
   /** Digests planned longer ago than `stuckAfterMs` and still not composed: their job was lost or stalled. */
   async stuckPlanned(stuckAfterMs: number, limit: number): Promise<DigestKey[]> {
     const rows: { recipient_id: string; week: string }[] = await this.dataSource.query(
