@@ -7,3 +7,4 @@ export * from './ids';
 export * from './pagination';
 export * from './service-type';
 export * from './iso-week';
+export * from './shanghai-time';

@@ -1,8 +1,6 @@
-/**
- * ISO 8601 weeks ("2026-W47", Monday to Sunday) as lived in Asia/Shanghai, the unit of the
- * weekly digest. China keeps UTC+8 without daylight saving, so a fixed offset is exact.
- */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+import { SHANGHAI_OFFSET_MS } from './shanghai-time';
+
+/** ISO 8601 weeks ("2026-W47", Monday to Sunday) as lived in Asia/Shanghai, the unit of the weekly digest. */
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { configSchema, crossFieldProblems, RawConfig } from './config.schema';
 
 export class ConfigError extends Error {
@@ -13,6 +14,8 @@ export type QueueBackendKind = 'redis' | 'postgres';
  * environment; everything else receives an AppConfig.
  */
 export class AppConfig {
+  private readonly purposeKeys = new Map<string, Buffer>();
+
   private constructor(private readonly raw: RawConfig) {}
 
   /** Validates `env` (default: process.env) and lists every problem at once. */
@@ -79,6 +82,21 @@ export class AppConfig {
   get webhookBackoffMs() { return this.raw.WEBHOOK_BACKOFF_MS; }
   get webhookTimeoutMs() { return this.raw.WEBHOOK_TIMEOUT_MS; }
   get webhookPollMs() { return this.raw.WEBHOOK_POLL_MS; }
+
+  /**
+   * A signing key for one purpose, derived from JWT_SECRET with HKDF: a token signed for one
+   * purpose (a provider's answer link, an unsubscribe link) never passes for another, nor as
+   * an access token. Derived once per purpose.
+   */
+  purposeKey(purpose: string): Buffer {
+    let key = this.purposeKeys.get(purpose);
+    if (!key) {
+      if (!this.raw.JWT_SECRET) throw new Error(`JWT_SECRET is not set: ${purpose} tokens cannot be signed`);
+      key = Buffer.from(hkdfSync('sha256', this.raw.JWT_SECRET, 'enterpark', purpose, 32));
+      this.purposeKeys.set(purpose, key);
+    }
+    return key;
+  }
 
   /** Redis when a URL is known, unless PostgreSQL is asked for explicitly. */
   get queueBackend(): QueueBackendKind {

@@ -1,7 +1,8 @@
+import { shanghaiDay } from '@enterpark/common';
 import { CalendarYearMissingError } from '../calendar.errors';
 import { CALENDAR_LIMITS, CalendarDay, CalendarYearSource, CalendarYearView } from './calendar-day';
 import { OfficialCalendar } from './official-calendar';
-import { DAY_MS, daysOfYear, endOfDay, isCalendarDay, isWeekend, nextDay, shanghaiDay, startOfDay, yearOf } from './shanghai-day';
+import { DAY_MS, daysOfYear, endOfDay, isCalendarDay, isWeekend, nextDay, startOfDay, yearOf } from './shanghai-day';
 import { WorkingCalendar } from './working-calendar';
 
 /**

@@ -1,8 +1,6 @@
-/**
- * Calendar dates (YYYY-MM-DD) in Asia/Shanghai. China has kept UTC+8 without daylight
- * saving since 1991, so a fixed offset is exact for every year this calendar can know.
- */
-const OFFSET_MS = 8 * 60 * 60 * 1000;
+import { SHANGHAI_OFFSET_MS as OFFSET_MS } from '@enterpark/common';
+
+/** Calendar dates (YYYY-MM-DD) in Asia/Shanghai (a fixed UTC+8, see @enterpark/common). */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 const DAY_FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -27,11 +25,6 @@ function checkedMidnight(day: string): number {
 
 function dayOfUtcMidnight(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** The Shanghai calendar date `instant` falls on. */
-export function shanghaiDay(instant: Date): string {
-  return dayOfUtcMidnight(instant.getTime() + OFFSET_MS);
 }
 
 /** 00:00 Shanghai of `day`, as epoch milliseconds. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { hkdfSync } from 'node:crypto';
 import { AppConfig } from '@enterpark/config';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from '../domain/unsubscribe-token';
 import { MailCategory } from '../mail-draft';
@@ -16,8 +15,6 @@ export const PREFERENCES_PATH = '/api/v1/users/me/mail-preferences';
  */
 @Injectable()
 export class UnsubscribeLinks {
-  private key: Buffer | null = null;
-
   constructor(private readonly config: AppConfig) {}
 
   /** The absolute one-click URL (List-Unsubscribe header and the link in the body). */
@@ -42,11 +39,6 @@ export class UnsubscribeLinks {
   }
 
   private secretKey(): Buffer {
-    if (!this.key) {
-      const secret = this.config.jwtSecret;
-      if (!secret) throw new Error('JWT_SECRET is not set: unsubscribe links cannot be signed');
-      this.key = Buffer.from(hkdfSync('sha256', secret, 'enterpark', 'mail-unsubscribe', 32));
-    }
-    return this.key;
+    return this.config.purposeKey('mail-unsubscribe');
   }
 }

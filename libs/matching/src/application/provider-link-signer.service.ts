@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { hkdfSync } from 'node:crypto';
 import { AppConfig } from '@enterpark/config';
 import { signProviderLink, verifyProviderLink } from '../domain/provider-link';
 import { TicketMatch } from '../domain/ticket-match';
@@ -16,8 +15,6 @@ export const LINK_FALLBACK_TTL_MS = 14 * 24 * 3600 * 1000;
  */
 @Injectable()
 export class ProviderLinkSigner {
-  private key: Buffer | null = null;
-
   constructor(private readonly config: AppConfig) {}
 
   /** The token for `match`'s link (`?token=`), valid until the proposal's window ends. */
@@ -38,12 +35,7 @@ export class ProviderLinkSigner {
   }
 
   private secretKey(): Buffer {
-    if (!this.key) {
-      const secret = this.config.jwtSecret;
-      if (!secret) throw new Error('JWT_SECRET is not set: provider links cannot be signed');
-      this.key = Buffer.from(hkdfSync('sha256', secret, 'enterpark', 'provider-link', 32));
-    }
-    return this.key;
+    return this.config.purposeKey('provider-link');
   }
 }
 

@@ -1,5 +1,4 @@
-/** China keeps UTC+8 all year (no daylight saving): a fixed shift is exact. */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+import { inShanghai } from '@enterpark/common';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -8,7 +7,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * day it ends, the way working-day deadlines are spoken of ("by the end of Monday").
  */
 export function formatShanghai(at: Date): string {
-  const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  const local = inShanghai(at);
   const midnight = local.getUTCHours() === 0 && local.getUTCMinutes() === 0 && local.getUTCSeconds() === 0;
   const day = midnight ? new Date(local.getTime() - 1) : local;
   const time = midnight ? '24:00' : `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;

@@ -1,6 +1,5 @@
-import { IsoWeek } from '@enterpark/common';
 import { DataSource } from 'typeorm';
-import { shanghaiDay } from '../domain/digest/digest-format';
+import { IsoWeek, shanghaiDay } from '@enterpark/common';
 
 /**
  * SQL shared by the digest queries. The "open" clause is written exactly as the partial

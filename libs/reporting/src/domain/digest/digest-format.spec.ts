@@ -1,5 +1,6 @@
 import { parseIsoWeek } from '@enterpark/common';
-import { dateTime, desksLabel, percent, shanghaiDay, weekLabel, workingDays } from './digest-format';
+import { shanghaiDay } from '@enterpark/common';
+import { dateTime, desksLabel, percent, weekLabel, workingDays } from './digest-format';
 
 describe('digest formatting (Asia/Shanghai)', () => {
   it.each([

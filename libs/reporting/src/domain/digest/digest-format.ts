@@ -1,14 +1,8 @@
-import { IsoWeek, SERVICE_TYPE_LABELS, ServiceType } from '@enterpark/common';
+import { inShanghai as shanghai, IsoWeek, SERVICE_TYPE_LABELS, ServiceType } from '@enterpark/common';
 
-/** China keeps UTC+8 all year: a fixed offset is exact and far cheaper than Intl per line. */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-function shanghai(at: Date): Date {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-}
 
 /** "11月18日" */
 export function monthDay(at: Date): string {
@@ -20,12 +14,6 @@ export function monthDay(at: Date): string {
 export function dateTime(at: Date): string {
   const s = shanghai(at);
   return `${monthDay(at)} ${pad(s.getUTCHours())}:${pad(s.getUTCMinutes())}`;
-}
-
-/** "2026-11-18": the Shanghai calendar day, as PostgreSQL `date` columns hold days. */
-export function shanghaiDay(at: Date): string {
-  const s = shanghai(at);
-  return `${s.getUTCFullYear()}-${pad(s.getUTCMonth() + 1)}-${pad(s.getUTCDate())}`;
 }
 
 /** "2026-11-20" (a `date` column) → "11月20日". */
