@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CalendarService } from '@enterpark/calendar';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CalendarService, ReadHolidayNoticeService } from '@enterpark/calendar';
 import { Actor } from '@enterpark/common';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CalendarNoticeResponse, ReadCalendarNoticeRequest, toCalendarNoticeResponse } from './calendar-notice.dto';
 import { CalendarYearParams, CalendarYearResponse, PublishCalendarRequest, toCalendarYearResponse } from './calendar.dto';
 
 /** The working-day calendar behind every deadline: the official one, corrected and extended by coordinators. */
@@ -10,7 +11,10 @@ import { CalendarYearParams, CalendarYearResponse, PublishCalendarRequest, toCal
 @ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly notices: ReadHolidayNoticeService,
+  ) {}
 
   @Get(':year')
   @ApiOkResponse({ type: CalendarYearResponse })
@@ -23,5 +27,15 @@ export class CalendarController {
   @ApiOkResponse({ type: CalendarYearResponse })
   async publish(@CurrentActor() actor: Actor, @Param() params: CalendarYearParams, @Body() body: PublishCalendarRequest): Promise<CalendarYearResponse> {
     return toCalendarYearResponse(await this.calendar.publishYear(params.year, body.days, actor.id));
+  }
+
+  /** The yearly routine: paste next year's notice, check the preview, send it again with apply. */
+  @Post(':year/notice')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOkResponse({ type: CalendarNoticeResponse })
+  @ApiUnprocessableEntityResponse({ description: 'CALENDAR_NOTICE_UNREADABLE (the message names the line and section), CALENDAR_NOTICE_YEAR_MISMATCH' })
+  async readNotice(@CurrentActor() actor: Actor, @Param() params: CalendarYearParams, @Body() body: ReadCalendarNoticeRequest): Promise<CalendarNoticeResponse> {
+    return toCalendarNoticeResponse(await this.notices.read(params.year, body.text, body.apply ?? false, actor.id));
   }
 }
