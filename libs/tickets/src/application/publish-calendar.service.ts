@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { CalendarDay, CalendarService, CalendarYearView } from '@enterpark/calendar';
+import { CalendarDay, CalendarService, CalendarYearView, HolidayNoticeReading, ReadHolidayNoticeService } from '@enterpark/calendar';
 import { newId } from '@enterpark/common';
 import { TIMERS_SWEEP_JOB } from '@enterpark/events';
 
@@ -16,8 +16,16 @@ export class PublishCalendarService {
 
   constructor(
     private readonly calendar: CalendarService,
+    private readonly notices: ReadHolidayNoticeService,
     @InjectQueue('timers') private readonly timers: Queue,
   ) {}
+
+  /** The State Council's notice as pasted: a preview of its days, published when `apply`. */
+  async publishNotice(year: number, text: string, apply: boolean, actorId: string): Promise<HolidayNoticeReading> {
+    const days = this.notices.read(year, text);
+    if (apply) await this.publish(year, days, actorId);
+    return { year, days, applied: apply };
+  }
 
   async publish(year: number, days: readonly CalendarDay[], actorId: string): Promise<CalendarYearView> {
     const view = await this.calendar.publishYear(year, days, actorId);
