@@ -45,10 +45,10 @@ describe('console sign-in', () => {
     await page.waitForURL('**/login?next=%2Fdemand-lists');
   });
 
-  it('returns to the sign-in page when the API answers 401, says why, and comes back to the page after signing in', async () => {
+  it('returns to the sign-in page when the API answers 401, says why, and comes back to the page after signing in (通知设置)', async () => {
     const page = await browser.newPage(PHONE);
     await browser.signIn(page, email, TEST_PASSWORD, '/demand-lists');
-    await page.waitForURL('**/demand-lists');
+    await page.getByText('暂无需求清单').waitFor(); // its own calls answered, with the good token
     await spoilSessionToken(page);
     await page.getByRole('link', { name: '通知设置' }).click();
     await page.waitForURL('**/login?expired=1&next=%2Fsettings%2Fnotifications');
@@ -57,6 +57,13 @@ describe('console sign-in', () => {
     await page.getByLabel('密码').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL('**/settings/notifications');
-    await page.getByRole('switch', { name: '每周周报' }).waitFor();
+
+    // 通知设置 on the same phone: the weekly digest switched off, notifications kept.
+    await page.getByRole('switch', { name: '每周周报' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('通知设置已保存').waitFor();
+    await saveScreenshot(page, 'settings-notifications-phone');
+    const rows = await ctx.sql(`SELECT p.digest, p.notifications FROM mail_preference p JOIN app_user u ON u.id = p.user_id WHERE u.email = $1`, [email]);
+    expect(rows).toEqual([{ digest: false, notifications: true }]);
   });
 });

@@ -16,6 +16,11 @@ export class ApiError extends Error {
   get details(): ErrorDetail[] {
     return this.body?.details ?? [];
   }
+
+  /** A code-specific extra of the body, e.g. `status` and `allowedActions` of TICKET_INVALID_TRANSITION. */
+  extra(key: string): unknown {
+    return (this.body as Record<string, unknown> | null)?.[key];
+  }
 }
 
 function fallbackMessage(status: number): string {

@@ -35,8 +35,10 @@ export default function ConsoleShell() {
       <Layout.Header className="console-header">
         <span className="console-brand">进园区服务平台</span>
         <nav className="console-nav" aria-label="主导航">
+          {/* No overflow "…": every page stays one visible link (the menu wraps instead), on phones too. */}
           <Menu
             mode="horizontal"
+            disabledOverflow
             selectedKeys={selected ? [selected] : []}
             items={items.map((i) => ({ key: i.path, label: <Link to={i.path}>{i.label}</Link> }))}
           />
