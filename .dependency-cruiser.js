@@ -40,6 +40,19 @@ module.exports = {
       to: { path: '^libs/([^/]+)/src/.+', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
     },
     {
+      name: 'console-is-self-contained',
+      comment: 'The browser console talks to the API over HTTP only; its types come from the generated schema.d.ts.',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^(libs|apps)/', pathNot: '^apps/console/' },
+    },
+    {
+      name: 'nothing-uses-the-console',
+      severity: 'error',
+      from: { path: '^(libs|apps)/', pathNot: '^apps/console/' },
+      to: { path: '^apps/console/' },
+    },
+    {
       name: 'api-and-worker-are-separate',
       severity: 'error',
       from: { path: '^apps/(api|worker)/' },

@@ -96,13 +96,16 @@ describe('the embedded default (npm start on a fresh machine)', () => {
     expect(existsSync(ENTRY)).toBe(true);
   });
 
-  it('starts embedded PostgreSQL and Redis, serves /health/ready, routes a demo list, and stops on SIGTERM', async () => {
+  it('starts embedded PostgreSQL and Redis, serves /health/ready and the console, routes a demo list, and stops on SIGTERM', async () => {
     const dir = dataDir();
     const s = await start(dir);
     try {
       const ready = await fetch(`${s.base}/health/ready`).then(json);
       expect(ready).toMatchObject({ status: 'ok', checks: { database: 'up', queue: 'up' }, queueBackend: 'redis' });
       expect((await fetch(`${s.base}/api/docs`)).status).toBe(200);
+      const consolePage = await fetch(`${s.base}/`, { headers: { accept: 'text/html' } });
+      expect(consolePage.status).toBe(200);
+      expect(await consolePage.text()).toContain('<html lang="zh-CN">');
       await fileAndWaitRouted(s.base);
     } finally {
       await stop(s);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { runMigrations } from '@enterpark/database';
-import { databaseUrl, saveTestRun, uniqueSuffix, withAdmin } from '@enterpark/testing';
+import { databaseUrl, ensureConsoleBuilt, saveTestRun, uniqueSuffix, withAdmin } from '@enterpark/testing';
 import { startEmbeddedPostgres } from '../../apps/standalone/src/embedded-postgres';
 import { redisServerOnPath, startEmbeddedRedis } from '../../apps/standalone/src/embedded-redis';
 
@@ -37,9 +37,12 @@ async function reachableRedis(url: string): Promise<boolean> {
 /**
  * Real PostgreSQL and Redis for the run: the ones named by TEST_DATABASE_URL /
  * DATABASE_URL and REDIS_URL (or the standard local ports), else embedded ones.
- * Migrations run once into a template database that every test file clones.
+ * Migrations run once into a template database that every test file clones, and the
+ * console is built when its sources changed since the last build.
  */
 export default async function globalSetup(): Promise<void> {
+  // The API of every TestContext serves dist/console; browser tests need it current.
+  ensureConsoleBuilt(join(__dirname, '..', '..'));
   const runId = uniqueSuffix();
   const stops: (() => Promise<void>)[] = [];
   let adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_PG;

@@ -1,17 +1,19 @@
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { Clock } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { ApiModule } from './api.module';
+import { serveConsole } from './console/serve-console';
 import { validationExceptionFactory } from './errors/validation-errors';
 import { registerMultipartFormParser } from './http/form-body';
 import { requestIdOf } from './http/logger-options';
+import { applyApiPrefix, describeApi } from './openapi/api-document';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX } from './openapi/api-document';
 
 /** Builds (does not start) the HTTP application for `config`. */
 export async function createApiApp(config: AppConfig, options: { shutdownHooks: boolean; clock?: Clock }): Promise<NestFastifyApplication> {
@@ -25,7 +27,7 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  applyApiPrefix(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -36,15 +38,7 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('EnterPark 进园区服务平台 API')
-      .setDescription('需求清单、工单分派与一对一服务。所有路径位于 /api/v1 下；列表接口支持 limit 与 cursor 分页。')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
+  await serveConsole(app, config.consoleDir);
   return app;
 }

@@ -45,8 +45,9 @@ async function main(): Promise<void> {
   stops.unshift(() => api.close());
   await api.listen(config.port, config.host);
   const base = config.publicBaseUrl;
+  logger.log(`控制台: ${base}/ （用浏览器打开）`);
   logger.log(`API: ${base}/${API_PREFIX} · 文档: ${base}/api/docs · 健康检查: ${base}/health/ready · 队列后端: ${config.queueBackend}`);
-  logger.log(`登录: POST ${base}/${API_PREFIX}/auth/login，初始协调人 ${config.bootstrapAdminEmail}`);
+  logger.log(`初始协调人 ${config.bootstrapAdminEmail}（在控制台登录，或 POST ${base}/${API_PREFIX}/auth/login）`);
 }
 
 let stopping = false;

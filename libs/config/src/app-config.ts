@@ -41,6 +41,8 @@ export class AppConfig {
   get port() { return this.raw.PORT; }
   get publicBaseUrl() { return this.raw.PUBLIC_BASE_URL ?? `http://${this.displayHost}:${this.raw.PORT}`; }
   get dataDir() { return this.raw.DATA_DIR; }
+  /** The built web console (`npm run build`), served by the API at `/`. */
+  get consoleDir() { return this.raw.CONSOLE_DIR; }
   get databaseUrl() { return this.raw.DATABASE_URL; }
   get databasePoolSize() { return this.raw.DATABASE_POOL_SIZE; }
   get redisUrl() { return this.raw.REDIS_URL; }

@@ -23,6 +23,7 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_BASE_URL: z.string().url().optional(),
     DATA_DIR: z.string().min(1).default('.data'),
+    CONSOLE_DIR: z.string().min(1).default('dist/console'),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
     REDIS_URL: url(['redis', 'rediss']).optional(),

@@ -4,3 +4,5 @@ export * from './test-clock';
 export * from './test-smtp-server';
 export * from './settle-queues';
 export * from './test-webhook-receiver';
+export * from './console-build';
+export * from './console-browser';

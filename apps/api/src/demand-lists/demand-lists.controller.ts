@@ -5,7 +5,7 @@ import { Actor, InvalidInputError, scopeOf } from '@enterpark/common';
 import { DEMAND_LIST_LIMITS, FileDemandListService, ReadDemandListsService } from '@enterpark/demand';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
-import { pageOf, PageResponse } from '../http/page.dto';
+import { ApiPageResponse, pageOf, PageResponse } from '../http/page.dto';
 import {
   DemandListResponse, DemandListWithTicketsResponse, FileDemandListRequest, ListDemandListsQuery, toDemandListResponse, toDemandListWithTickets,
 } from './demand-lists.dto';
@@ -45,6 +45,7 @@ export class DemandListsController {
   }
 
   @Get()
+  @ApiPageResponse(DemandListResponse)
   async list(@CurrentActor() actor: Actor, @Query() query: ListDemandListsQuery): Promise<PageResponse<DemandListResponse>> {
     const page = await this.demandLists.list(scopeOf(actor), { zoneId: query.zoneId }, pageOf(query));
     return { items: page.items.map(toDemandListResponse), nextCursor: page.nextCursor };

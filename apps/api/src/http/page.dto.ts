@@ -1,5 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Type } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as TypeOf } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { decodeCursor, DEFAULT_PAGE_SIZE, isUuid, MAX_PAGE_SIZE, PageRequest } from '@enterpark/common';
 
@@ -21,7 +22,7 @@ export function isWellFormedCursor(value: unknown): boolean {
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @TypeOf(() => Number)
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
@@ -42,4 +43,22 @@ export function pageOf(query: PageQuery): PageRequest {
 export interface PageResponse<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+const pageClasses = new Map<Type<unknown>, Type<unknown>>();
+
+/**
+ * Documents a list endpoint's `{items, nextCursor}` answer as `<Item>PageResponse`, so the
+ * OpenAPI document (and the console's client generated from it) knows the items' type.
+ */
+export function ApiPageResponse(item: Type<unknown>): MethodDecorator {
+  let page = pageClasses.get(item);
+  if (!page) {
+    page = class {};
+    Object.defineProperty(page, 'name', { value: `${item.name.replace(/Response$/, '')}PageResponse` });
+    ApiProperty({ type: [item] })(page.prototype, 'items');
+    ApiProperty({ nullable: true, type: String, description: 'null on the last page' })(page.prototype, 'nextCursor');
+    pageClasses.set(item, page);
+  }
+  return ApiOkResponse({ type: page });
 }

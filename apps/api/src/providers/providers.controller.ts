@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { ManageProvidersService } from '@enterpark/matching';
 import { Roles } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
-import { pageOf, PageResponse } from '../http/page.dto';
+import { ApiPageResponse, pageOf, PageResponse } from '../http/page.dto';
 import { CreateProviderRequest, ListProvidersQuery, ProviderResponse, toProviderResponse, UpdateProviderRequest } from './providers.dto';
 
 @ApiTags('providers')
@@ -28,6 +28,7 @@ export class ProvidersController {
 
   /** Staff pick providers; zone managers do not browse the provider pool. */
   @Get()
+  @ApiPageResponse(ProviderResponse)
   @Roles('coordinator', 'desk_staff', 'viewer')
   async list(@Query() query: ListProvidersQuery): Promise<PageResponse<ProviderResponse>> {
     const page = await this.providers.list(pageOf(query), { serviceType: query.serviceType });

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@enterpark/common';
 import { TicketActionsService } from '@enterpark/tickets';
@@ -18,6 +18,9 @@ import {
 } from './ticket-actions.dto';
 import { TicketResponse, toTicketResponse } from './tickets.dto';
 
+/** `POST /tickets/:id/<path>` answering 200 with the updated ticket (a method-level 200 would hide a class-level one). */
+const TicketAction = (path: string) => applyDecorators(Post(path), HttpCode(200), ApiOkResponse({ type: TicketResponse }));
+
 /**
  * The lifecycle actions (`POST /tickets/:id/<action>`), each answering the updated ticket.
  * 404 outside the caller's scope, 403 for a role that may not act, 409 with the current
@@ -25,75 +28,63 @@ import { TicketResponse, toTicketResponse } from './tickets.dto';
  */
 @ApiTags('tickets')
 @ApiBearerAuth()
-@ApiOkResponse({ type: TicketResponse })
 @ApiConflictResponse({ description: 'TICKET_INVALID_TRANSITION: details in `status` and `allowedActions`' })
 @Controller('tickets/:id')
 export class TicketActionsController {
   constructor(private readonly actions: TicketActionsService) {}
 
-  @Post('accept')
-  @HttpCode(200)
+  @TicketAction('accept')
   async accept(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: AcceptTicketRequest): Promise<TicketResponse> {
     const dueAt = body.dueAt ? new Date(body.dueAt) : undefined;
     return toTicketResponse(await this.actions.accept(actor, id, { priority: body.priority, dueAt }));
   }
 
-  @Post('reject')
-  @HttpCode(200)
+  @TicketAction('reject')
   async reject(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ReasonRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.reject(actor, id, body.reason));
   }
 
-  @Post('request-info')
-  @HttpCode(200)
+  @TicketAction('request-info')
   async requestInfo(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: RequestInfoRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.requestInfo(actor, id, body.question));
   }
 
-  @Post('provide-info')
-  @HttpCode(200)
+  @TicketAction('provide-info')
   async provideInfo(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ProvideInfoRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.provideInfo(actor, id, body.answer));
   }
 
-  @Post('return')
-  @HttpCode(200)
+  @TicketAction('return')
   async returnTicket(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ReturnTicketRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.returnTicket(actor, id, body));
   }
 
-  @Post('reroute')
-  @HttpCode(200)
+  @TicketAction('reroute')
   async reroute(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: RerouteTicketRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.reroute(actor, id, body));
   }
 
-  @Post('assign')
-  @HttpCode(200)
+  @TicketAction('assign')
   async assign(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: AssignTicketRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.assign(actor, id, body.assigneeId));
   }
 
-  @Post('activities')
-  @HttpCode(200)
+  @TicketAction('activities')
   async activities(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: RecordActivityRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.recordActivity(actor, id, { day: body.date, kind: body.kind, notes: body.notes }));
   }
 
-  @Post('complete')
-  @HttpCode(200)
+  @TicketAction('complete')
   async complete(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: CompleteTicketRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.complete(actor, id, body));
   }
 
-  @Post('confirm')
-  @HttpCode(200)
+  @TicketAction('confirm')
   async confirm(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ConfirmTicketRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.confirm(actor, id, body));
   }
 
-  @Post('cancel')
-  @HttpCode(200)
+  @TicketAction('cancel')
   async cancel(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ReasonRequest): Promise<TicketResponse> {
     return toTicketResponse(await this.actions.cancel(actor, id, body.reason));
   }

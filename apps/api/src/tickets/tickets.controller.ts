@@ -4,7 +4,7 @@ import { Actor, scopeOf } from '@enterpark/common';
 import { ReadTicketsService } from '@enterpark/tickets';
 import { CurrentActor } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
-import { pageOf, PageResponse } from '../http/page.dto';
+import { ApiPageResponse, pageOf, PageResponse } from '../http/page.dto';
 import { ActivityListResponse, ListTicketsQuery, toActivityResponse, TicketResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
 
 @ApiTags('tickets')
@@ -14,6 +14,7 @@ export class TicketsController {
   constructor(private readonly tickets: ReadTicketsService) {}
 
   @Get()
+  @ApiPageResponse(TicketResponse)
   async list(@CurrentActor() actor: Actor, @Query() query: ListTicketsQuery): Promise<PageResponse<TicketResponse>> {
     const { limit, cursor, ...filter } = query;
     const page = await this.tickets.list(scopeOf(actor), filter, pageOf({ limit, cursor }));

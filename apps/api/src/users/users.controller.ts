@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateUserService, UserRepository } from '@enterpark/identity';
 import { Roles } from '../auth/auth.decorators';
-import { pageOf, PageResponse } from '../http/page.dto';
+import { ApiPageResponse, pageOf, PageResponse } from '../http/page.dto';
 import { CreateUserRequest, ListUsersQuery, toUserResponse, UserResponse } from './users.dto';
 
 @ApiTags('users')
@@ -22,6 +22,7 @@ export class UsersController {
   }
 
   @Get()
+  @ApiPageResponse(UserResponse)
   async list(@Query() query: ListUsersQuery): Promise<PageResponse<UserResponse>> {
     const page = await this.users.list(pageOf(query), { role: query.role, desk: query.desk });
     return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor };

@@ -4,7 +4,7 @@ import { Actor, scopeOf } from '@enterpark/common';
 import { ManageZonesService } from '@enterpark/demand';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
-import { PageQuery, pageOf, PageResponse } from '../http/page.dto';
+import { ApiPageResponse, PageQuery, pageOf, PageResponse } from '../http/page.dto';
 import { CreateZoneRequest, toZoneResponse, ZoneResponse } from './zones.dto';
 
 @ApiTags('zones')
@@ -21,6 +21,7 @@ export class ZonesController {
   }
 
   @Get()
+  @ApiPageResponse(ZoneResponse)
   async list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<PageResponse<ZoneResponse>> {
     const page = await this.zones.list(scopeOf(actor), pageOf(query));
     return { items: page.items.map(toZoneResponse), nextCursor: page.nextCursor };

@@ -1,0 +1,152 @@
+import type { Page } from 'playwright-core';
+import { ConsoleBrowser, DESKTOP, PHONE, saveScreenshot, TEST_PASSWORD, TestContext } from '@enterpark/testing';
+
+/**
+ * A zone manager in a real Chromium: files a list with two items (a double click files it
+ * once), follows it, answers the desk's question, and confirms the completed ticket with a
+ * rating — against the real API and worker, with the database as the witness.
+ */
+describe('the zone manager in the console', () => {
+  let ctx: TestContext;
+  let browser: ConsoleBrowser;
+  let managerEmail: string;
+  let staff: string;
+  let listId: string;
+  let loanId: string;
+  let trainingId: string;
+  const LIST_TITLE = '2026年第四季度合肥经开区需求清单';
+
+  beforeAll(async () => {
+    ctx = await TestContext.create();
+    const zone = await ctx.newZone({ name: '合肥经开区', city: '合肥市' });
+    managerEmail = (await ctx.newUser('zone_manager', { zoneId: zone.id, name: '王建国' })).user.email;
+    staff = (await ctx.newUser('desk_staff', { desks: ['finance', 'training'], name: '李敏' })).token;
+    const coordinator = await ctx.coordinatorToken();
+    const provider = await ctx.request('POST', '/api/v1/providers', {
+      token: coordinator,
+      body: { name: '徽商银行合肥分行', kind: 'bank', serviceTypes: ['finance'], capacity: 5, cities: ['合肥市'], tags: ['园区贷'], email: 'loan@bank.example.cn' },
+    });
+    expect(provider.status).toBe(201);
+    browser = await ConsoleBrowser.launch(ctx.baseUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await ctx.close();
+  });
+
+  const post = (path: string, body: unknown = {}) => ctx.request('POST', `/api/v1${path}`, { token: staff, body });
+  const ticketStatus = async (id: string) => (await ctx.sql(`SELECT status FROM ticket WHERE id = $1`, [id]))[0].status as string;
+  const waitStatus = (id: string, status: string) => ctx.waitFor(async () => (await ticketStatus(id)) === status, 15_000, `ticket ${status}`);
+
+  async function signedIn(viewport = DESKTOP): Promise<Page> {
+    const page = await browser.newPage(viewport);
+    await browser.signIn(page, managerEmail, TEST_PASSWORD);
+    return page;
+  }
+
+  async function chooseType(page: Page, row: number, name: string) {
+    await page.getByLabel('服务类型').nth(row).click();
+    await page.getByLabel('服务类型').nth(row).fill(name);
+    await page.keyboard.press('Enter');
+  }
+
+  it('files a list with two items inline; a double click files it once', async () => {
+    const page = await signedIn();
+    await page.getByRole('button', { name: '新建需求清单' }).click();
+    await page.waitForURL('**/demand-lists/new');
+    await page.getByLabel('清单标题').fill(LIST_TITLE);
+    await page.getByLabel('期次').fill('2026-Q4');
+    await chooseType(page, 0, '金融进园区');
+    await page.getByLabel('事项标题').nth(0).fill('对接园区贷融资渠道');
+    await page.getByLabel('需求说明').nth(0).fill('园区 12 家企业有流动资金需求，合计约 5000 万元');
+    await page.getByRole('button', { name: '添加一项' }).click();
+    await chooseType(page, 1, '培训');
+    await page.getByLabel('事项标题').nth(1).fill('企业管理培训');
+    await saveScreenshot(page, 'zone-new-list');
+    await page.getByRole('button', { name: '提交清单' }).dblclick();
+
+    await page.waitForURL(/\/demand-lists\/[0-9a-f-]{36}$/);
+    listId = page.url().split('/').at(-1)!;
+    await page.getByRole('heading', { name: LIST_TITLE }).waitFor();
+    await page.getByRole('link', { name: '对接园区贷融资渠道' }).waitFor();
+    await page.getByRole('link', { name: '企业管理培训' }).waitFor();
+    await page.getByText('已办结 0 / 2').first().waitFor();
+
+    const lists = await ctx.sql(`SELECT id, period, idempotency_key FROM demand_list WHERE title = $1`, [LIST_TITLE]);
+    expect(lists).toEqual([{ id: listId, period: '2026-Q4', idempotency_key: expect.stringMatching(/^console-[0-9a-f]{32}$/) }]);
+    const tickets = await ctx.sql(`SELECT id, type, title, description FROM ticket WHERE demand_list_id = $1 ORDER BY seq`, [listId]);
+    expect(tickets).toMatchObject([
+      { type: 'finance', title: '对接园区贷融资渠道', description: '园区 12 家企业有流动资金需求，合计约 5000 万元' },
+      { type: 'training', title: '企业管理培训', description: null },
+    ]);
+    [loanId, trainingId] = tickets.map((t: { id: string }) => t.id);
+    await waitStatus(loanId, 'routed');
+    await page.reload();
+    await page.getByText('已分派').first().waitFor();
+    await saveScreenshot(page, 'zone-list-detail');
+
+    await page.getByRole('link', { name: '需求清单' }).click();
+    await page.getByRole('link', { name: LIST_TITLE }).waitFor();
+    await page.getByText('已办结 0 / 2').waitFor();
+  }, 120_000);
+
+  it('answers the desk\'s question from 待我处理', async () => {
+    await waitStatus(trainingId, 'routed');
+    expect((await post(`/tickets/${trainingId}/request-info`, { question: '请补充参训人数与期望培训时间' })).status).toBe(200);
+    const page = await signedIn();
+    const waiting = page.getByRole('region', { name: '需补充信息' });
+    await waiting.getByRole('link', { name: '企业管理培训' }).waitFor();
+    await waiting.getByRole('button', { name: '补充信息' }).click();
+    await page.waitForURL(`**/tickets/${trainingId}`);
+    await page.getByRole('button', { name: '补充信息' }).click();
+    const dialog = page.getByRole('dialog', { name: '补充信息' });
+    await dialog.getByText('窗口的问题：请补充参训人数与期望培训时间').waitFor();
+    await dialog.getByLabel('补充内容').fill('参训约 60 人，希望安排在 12 月中旬');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await page.getByText('园区已补充信息：参训约 60 人，希望安排在 12 月中旬').waitFor();
+    expect(await ticketStatus(trainingId)).not.toBe('needs_info');
+  }, 120_000);
+
+  it('confirms the completed ticket with a rating on a phone, from the 确认办结 link', async () => {
+    await waitStatus(loanId, 'routed');
+    expect((await post(`/tickets/${loanId}/accept`, { priority: 'high' })).status).toBe(200);
+    const proposal = await ctx.waitFor(async () => {
+      const m = await ctx.request('GET', `/api/v1/tickets/${loanId}/matches`, { token: staff });
+      return m.body.items?.find((x: { status: string }) => x.status === 'proposed');
+    }, 15_000, 'a proposal');
+    expect((await post(`/matches/${proposal.id}/accept`)).status).toBe(200);
+    expect((await post(`/tickets/${loanId}/activities`, { date: '2026-11-20', kind: 'financing_session', notes: '组织银企对接会，走访企业 5 家' })).status).toBe(200);
+    expect((await post(`/tickets/${loanId}/complete`, { outcome: '促成园区贷授信 3000 万元' })).status).toBe(200);
+
+    const page = await signedIn(PHONE);
+    const waiting = page.getByRole('region', { name: '待确认办结' });
+    await waiting.getByRole('link', { name: '对接园区贷融资渠道' }).waitFor();
+    await saveScreenshot(page, 'zone-home-phone');
+    await waiting.getByRole('button', { name: '确认办结' }).click();
+    await page.waitForURL(`**/tickets/${loanId}?action=confirm`);
+    const dialog = page.getByRole('dialog', { name: '确认办结' });
+    await dialog.waitFor();
+    await dialog.locator('.ant-rate-star').nth(3).click();
+    await dialog.getByLabel('评价').fill('对接及时，授信落地快');
+    await saveScreenshot(page, 'zone-confirm-phone', { fullPage: false });
+    await dialog.getByRole('button', { name: '提交' }).click();
+
+    await page.getByText('园区确认办结：4 星，问题已解决，对接及时，授信落地快').waitFor();
+    await page.getByText('已办结', { exact: true }).first().waitFor();
+    await page.getByText('徽商银行合肥分行').waitFor();
+    await page.getByText('组织银企对接会，走访企业 5 家').waitFor();
+    await expect(page.getByRole('button', { name: '确认办结' }).count()).resolves.toBe(0);
+    const [row] = await ctx.sql(`SELECT status, rating FROM ticket WHERE id = $1`, [loanId]);
+    expect(row).toEqual({ status: 'closed', rating: 4 });
+    const [confirmed] = await ctx.sql(`SELECT payload FROM event WHERE aggregate_id = $1 AND name = 'ticket.confirmed'`, [loanId]);
+    expect(confirmed.payload).toMatchObject({ rating: 4, solved: true, comment: '对接及时，授信落地快' });
+    await saveScreenshot(page, 'zone-ticket-closed-phone');
+
+    const desktop = await signedIn();
+    await desktop.goto(`/demand-lists/${listId}`);
+    await desktop.getByText('已办结 1 / 2').waitFor();
+    await desktop.goto('/');
+    await desktop.getByRole('heading', { name: '首页' }).waitFor();
+    await saveScreenshot(desktop, 'zone-home');
+  }, 180_000);
+});
