@@ -32,7 +32,8 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
       forbidNonWhitelisted: true,
       transform: true,
       forbidUnknownValues: true,
-      validationError: { target: false, value: false },
+      // The target lets the error messages read each rule's limits and allowed values (never sent back).
+      validationError: { target: true, value: false },
       exceptionFactory: validationExceptionFactory,
     }),
   );
