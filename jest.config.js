@@ -5,8 +5,8 @@ module.exports = {
   testRegex: '.*\\.(spec|e2e-spec)\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
-  // Nest 12 and a few of its dependencies ship ES modules only; jest on Node 20 must compile them.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|@fastify/static/node_modules/content-disposition)/)'],
+  // Nest 12 ships ES modules only; jest on Node 20 must compile them.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
   moduleNameMapper: { '^@enterpark/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
