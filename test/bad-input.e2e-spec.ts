@@ -134,6 +134,28 @@ describe('bad input gets the right 4xx, names the field and writes nothing', () 
     });
   });
 
+  describe('each field gets one message: the first rule it broke, naming the limit or the allowed values', () => {
+    const TYPES = 'media（媒体进园区）、finance（金融进园区）、training（培训进园区）、foreign_investment（外商进园区）、party_building（非公党建进园区）、precision_service（精准服务进园区）';
+    it.each([
+      { name: 'an unknown item type', path: '/api/v1/demand-lists', as: 'manager', body: () => list({ items: [item({ type: 'tourism' })] }), detail: { field: 'items.0.type', rule: 'isIn', message: `items.0.type 必须是以下取值之一：${TYPES}` } },
+      { name: '201 items', path: '/api/v1/demand-lists', as: 'manager', body: () => list({ items: Array.from({ length: 201 }, () => item()) }), detail: { field: 'items', rule: 'arrayMaxSize', message: 'items 最多只能有 200 个元素' } },
+      { name: 'a numeric password (not also its lengths)', path: '/api/v1/auth/login', as: 'nobody', body: () => ({ email: TEST_ADMIN.email, password: 12345678 }), detail: { field: 'password', rule: 'isString', message: 'password 必须是字符串' } },
+      { name: 'an over-long password', path: '/api/v1/auth/login', as: 'nobody', body: () => ({ email: TEST_ADMIN.email, password: 'x'.repeat(129) }), detail: { field: 'password', rule: 'maxLength', message: 'password 不能超过 128 个字符' } },
+      { name: 'an unknown zone level', path: '/api/v1/zones', as: 'coordinator', body: () => ({ code: 'level-zone', name: '新园区', level: 'galactic', city: '合肥市' }), detail: { field: 'level', rule: 'isIn', message: 'level 必须是以下取值之一：national（国家级经开区）、provincial（省级开发区）、cultivating（培育期开发区）' } },
+      { name: 'a zone code with a space', path: '/api/v1/zones', as: 'coordinator', body: () => ({ code: 'HF 01', name: '新园区', level: 'national', city: '合肥市' }), detail: { field: 'code', rule: 'matches', message: 'code 只能包含英文字母、数字和连字符（-），以字母或数字开头，共 2–64 个字符（字母不区分大小写）' } },
+    ])('$name', async ({ path, as, body, detail }) => {
+      const token = as === 'manager' ? manager : as === 'coordinator' ? coordinator : undefined;
+      const res = await refused('POST', path, { token, body: body() });
+      expectError(res, 400);
+      expect(res.body.details).toEqual([detail]);
+    });
+
+    it('the SLA targets of an unknown type name the six types', async () => {
+      const res = await refused('PUT', '/api/v1/sla-targets/tourism', { token: coordinator, body: { triageDays: 1, matchingDays: 5, serviceDays: 20 } });
+      expect(res.body.details).toEqual([{ field: 'type', rule: 'isIn', message: `type 必须是以下取值之一：${TYPES}` }]);
+    });
+  });
+
   describe('POST /demand-lists with a body that is not JSON', () => {
     it('malformed JSON → 400 naming body', async () => {
       const res = await refused('POST', '/api/v1/demand-lists', { token: manager, rawBody: '{"title": "清单", "items": [', headers: { 'content-type': 'application/json' } });
@@ -408,6 +430,16 @@ describe('bad input gets the right 4xx, names the field and writes nothing', () 
       expect(res.body).toMatchObject({ id: providerId, name: '徽商银行滁州分行', capacity: 7, tags: ['园区贷'], active: true });
       const [row] = await ctx.sql(`SELECT capacity, tags, name FROM service_provider WHERE id = $1`, [providerId]);
       expect(row).toEqual({ capacity: 7, tags: ['园区贷'], name: '徽商银行滁州分行' });
+    });
+
+    it('a zone code is case-insensitive: HF-01 is stored as hf-01, and hf-01 is then taken (409)', async () => {
+      const created = await ctx.request('POST', '/api/v1/zones', { token: coordinator, body: { code: 'HF-01', name: '合肥高新区', level: 'national', city: '合肥市' } });
+      expect(created.status).toBe(201);
+      expect(created.body.code).toBe('hf-01');
+      const res = await refused('POST', '/api/v1/zones', { token: coordinator, body: { code: 'hf-01', name: '重复园区', level: 'national', city: '合肥市' } });
+      expectError(res, 409, 'code', 'unique');
+      expect(res.body.code).toBe('ZONE_CODE_TAKEN');
+      expect(res.body.details).toEqual([{ field: 'code', rule: 'unique', message: '园区编码 hf-01 已存在（编码不区分大小写）' }]);
     });
 
     it('a duplicate zone code → 409 naming code', async () => {

@@ -62,6 +62,15 @@ describe('triage: the desk accepts, rejects, asks, returns; coordinators reroute
     expect(ticket.body.history.at(-1)).toMatchObject({ type: 'ticket.accepted', actorId: t.assigneeId, at: MONDAY.toISOString(), data: { priority: 'high' } });
   });
 
+  it('accept with a date alone: due at the end of that day in Shanghai (24:00 = 16:00Z), not at its UTC midnight', async () => {
+    const t = await routedTicket();
+    const res = await post(`${t.id}/accept`, tokenOf('finance', t.assigneeId), { dueAt: '2026-12-15' });
+    expect(res.status).toBe(200);
+    expect(res.body.dueAt).toBe('2026-12-15T16:00:00.000Z');
+    const [row] = await ctx.sql(`SELECT due_at FROM ticket WHERE id = $1`, [t.id]);
+    expect(row.due_at).toEqual(new Date('2026-12-15T16:00:00Z'));
+  });
+
   it('needs-info round trip: the desk asks, the zone answers, the ticket is back on the desk with its clock restarted', async () => {
     const t = await routedTicket();
     const staff = tokenOf('finance', t.assigneeId);
@@ -220,6 +229,9 @@ describe('triage: the desk accepts, rejects, asks, returns; coordinators reroute
     const cases: [string, unknown, string][] = [
       ['accept', { dueAt: '2026-01-01T00:00:00Z' }, 'dueAt'],
       ['accept', { dueAt: 'tomorrow' }, 'dueAt'],
+      ['accept', { dueAt: '2026-12-31T18:00:00' }, 'dueAt'], // a time without its offset
+      ['accept', { dueAt: '2026-W53' }, 'dueAt'],
+      ['accept', { dueAt: '2026-02-30' }, 'dueAt'],
       ['accept', { priority: 'asap' }, 'priority'],
       ['accept', { priority: null }, 'priority'],
       ['reject', {}, 'reason'],

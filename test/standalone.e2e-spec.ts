@@ -21,7 +21,7 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   void DATABASE_URL, REDIS_URL, QUEUE_BACKEND;
   let output = '';
   const child = spawn(process.execPath, [ENTRY], {
-    env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn', ...env },
+    env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -40,6 +40,24 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (r: Response): Promise<any> => r.json();
+
+/** The start-up summary, logged once the API listens (a moment after it answers /health/ready). */
+async function summaryOf(s: Started): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const line = s.log().split('\n').find((l) => l.includes('进园区服务平台已启动'));
+    if (line) return JSON.parse(line).msg;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no start-up summary in:\n${s.log()}`);
+}
+
+/** Outside development the log is JSON lines, every line of it; Nest's per-module chatter is debug. */
+function expectQuietJsonLog(log: string): void {
+  const lines = log.split('\n').filter((l) => l.trim());
+  for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  expect(log).not.toContain('dependencies initialized');
+  expect(log).not.toContain('Unhandled error event');
+}
 
 async function fileAndWaitRouted(base: string): Promise<void> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
@@ -106,13 +124,31 @@ describe('the embedded default (npm start on a fresh machine)', () => {
       const consolePage = await fetch(`${s.base}/`, { headers: { accept: 'text/html' } });
       expect(consolePage.status).toBe(200);
       expect(await consolePage.text()).toContain('<html lang="zh-CN">');
+      const summary = await summaryOf(s);
+      expect(summary).toContain(`请先打开  ${s.base}/\n`);
+      expect(summary).toContain(`${s.base}/api/docs`);
+      expect(summary).toMatch(/admin@standalone\.test +协调员 coordinator\n/);
+      expect(summary).toMatch(/finance\.1@demo\.enterpark\.cn +窗口人员 desk staff：金融进园区 finance\n/);
+      expect(summary).toMatch(/hefei@demo\.enterpark\.cn +园区管理员 zone manager：合肥经开区\n/);
+      expect(summary).toMatch(/leader@demo\.enterpark\.cn +领导 viewer\n/);
+      expect(summary).toMatch(/admin@standalone\.test +取自 BOOTSTRAP_ADMIN_PASSWORD/);
+      // The generated demo password, shown once, is the one that signs the viewer in.
+      const demoPassword = /其余演示账号 +(\S+)/.exec(summary)![1];
+      const viewer = await fetch(`${s.base}/api/v1/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leader@demo.enterpark.cn', password: demoPassword }),
+      }).then(json);
+      expect(viewer.user.role).toBe('viewer');
       await fileAndWaitRouted(s.base);
+      expectQuietJsonLog(s.log());
     } finally {
       await stop(s);
     }
-    // Restart on the same data: state survives, nothing is seeded twice.
+    // Restart on the same data: state survives, nothing is seeded twice, no password is shown again.
     const again = await start(dir);
     try {
+      const summary = await summaryOf(again);
+      expect(summary).toContain('密码：仅在首次启动时显示过一次');
+      expect(summary).not.toContain('其余演示账号');
       expect(again.log()).not.toContain('已加载演示数据');
       await fileAndWaitRouted(again.base);
     } finally {

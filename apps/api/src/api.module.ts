@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { LoggerModule } from 'nestjs-pino';
 import { CalendarModule } from '@enterpark/calendar';
 import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
@@ -20,6 +19,7 @@ import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BootstrapService } from './bootstrap/bootstrap.service';
+import { StartUpSummary } from './bootstrap/start-up-summary';
 import { CalendarController } from './calendar/calendar.controller';
 import { DemandListsController } from './demand-lists/demand-lists.controller';
 import { DigestPreviewController } from './digests/digest-preview.controller';
@@ -27,7 +27,6 @@ import { DigestRunsController } from './digests/digest-runs.controller';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { EventsController } from './events/events.controller';
 import { HealthController } from './health/health.controller';
-import { loggerOptions } from './http/logger-options';
 import { MailPreferencesController } from './mail/mail-preferences.controller';
 import { UnsubscribeController } from './mail/unsubscribe.controller';
 import { MatchRespondController } from './matches/match-respond.controller';
@@ -49,7 +48,6 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config)),
         ClockModule.forRoot(clock),
         DatabaseModule,
         QueueModule.forRoot(),
@@ -72,6 +70,7 @@ export class ApiModule {
       providers: [
         AccessTokenService,
         BootstrapService,
+        StartUpSummary,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

@@ -26,6 +26,9 @@ function withoutFakeTime(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 async function waitForPing(port: number, child: ChildProcess): Promise<void> {
   const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  // Until redis-server listens, connecting is refused: expected here, and reported only if it never answers.
+  let lastError: unknown;
+  client.on('error', (error: unknown) => (lastError = error));
   try {
     for (let i = 0; i < 100; i++) {
       if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
@@ -38,7 +41,7 @@ async function waitForPing(port: number, child: ChildProcess): Promise<void> {
         await new Promise((r) => setTimeout(r, 50));
       }
     }
-    throw new Error('redis-server did not answer within 5 s');
+    throw new Error(`redis-server did not answer within 5 s (${String(lastError)})`);
   } finally {
     client.disconnect();
   }

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { createRootLogger, NestLogger } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { runMigrations } from '@enterpark/database';
-import { API_PREFIX, createApiApp } from '../../api/src/api-app';
+import { createApiApp } from '../../api/src/api-app';
+import { logStartUpSummary } from '../../api/src/bootstrap/start-up-summary';
 import { createWorkerApp } from '../../worker/src/worker-app';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { redisServerOnPath, startEmbeddedRedis } from './embedded-redis';
@@ -35,19 +37,22 @@ async function resolveInfrastructure(base: AppConfig): Promise<AppConfig> {
   return config;
 }
 
-/** One command, everything: embedded servers when no URLs are given, migrations, the API and the worker. */
+/**
+ * One command, everything: embedded servers when no URLs are given, migrations, the API and the
+ * worker, all logging through one logger; the start-up summary comes last.
+ */
 async function main(): Promise<void> {
-  const config = await resolveInfrastructure(AppConfig.fromEnv());
+  const env = AppConfig.fromEnv();
+  const root = createRootLogger(env);
+  Logger.overrideLogger(new NestLogger(root));
+  const config = await resolveInfrastructure(env);
   if (config.migrationsRun) await runMigrations(config.databaseUrl!);
-  const worker = await createWorkerApp(config, { shutdownHooks: false });
+  const worker = await createWorkerApp(config, { shutdownHooks: false, logger: root });
   stops.unshift(() => worker.close());
-  const api = await createApiApp(config, { shutdownHooks: false });
+  const api = await createApiApp(config, { shutdownHooks: false, logger: root });
   stops.unshift(() => api.close());
   await api.listen(config.port, config.host);
-  const base = config.publicBaseUrl;
-  logger.log(`控制台: ${base}/ （用浏览器打开）`);
-  logger.log(`API: ${base}/${API_PREFIX} · 文档: ${base}/api/docs · 健康检查: ${base}/health/ready · 队列后端: ${config.queueBackend}`);
-  logger.log(`初始协调人 ${config.bootstrapAdminEmail}（在控制台登录，或 POST ${base}/${API_PREFIX}/auth/login）`);
+  await logStartUpSummary(api);
 }
 
 let stopping = false;

@@ -3,6 +3,14 @@ import { ServiceType } from './service-type';
 export const ROLES = ['zone_manager', 'desk_staff', 'coordinator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles' Chinese names, as people in the department call them. */
+export const ROLE_LABELS: Record<Role, string> = {
+  zone_manager: '园区管理员',
+  desk_staff: '窗口人员',
+  coordinator: '协调员',
+  viewer: '领导',
+};
+
 /** The authenticated caller, as every use case sees it. */
 export interface Actor {
   id: string;

@@ -4,6 +4,7 @@ export * from './clock';
 export * from './clock.module';
 export * from './domain-error';
 export * from './ids';
+export * from './logging';
 export * from './pagination';
 export * from './service-type';
 export * from './iso-week';

@@ -14,3 +14,8 @@ export function inShanghai(at: Date): Date {
 export function shanghaiDay(instant: Date): string {
   return inShanghai(instant).toISOString().slice(0, 10);
 }
+
+/** 24:00 Shanghai of `day` (YYYY-MM-DD): the instant a deadline on that date ends. */
+export function endOfShanghaiDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600 * 1000 - SHANGHAI_OFFSET_MS);
+}

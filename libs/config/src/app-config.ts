@@ -57,7 +57,8 @@ export class AppConfig {
   get migrationsRun() { return this.raw.MIGRATIONS_RUN; }
   get bodyLimitBytes() { return this.raw.BODY_LIMIT_BYTES; }
   get logLevel() { return this.raw.LOG_LEVEL; }
-  get logPretty() { return this.raw.LOG_PRETTY ?? (this.raw.NODE_ENV === 'development' && process.stdout.isTTY === true); }
+  /** Readable lines in development (also piped to a file), JSON lines elsewhere. */
+  get logPretty() { return this.raw.LOG_PRETTY ?? this.raw.NODE_ENV === 'development'; }
   get outboxPollMs() { return this.raw.OUTBOX_POLL_MS; }
   get outboxBatchSize() { return this.raw.OUTBOX_BATCH_SIZE; }
   get routingConcurrency() { return this.raw.ROUTING_CONCURRENCY; }

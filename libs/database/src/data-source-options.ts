@@ -20,6 +20,9 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     // A `where: { zoneId: undefined }` must fail loudly, never match every row.
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
     extra: { max: poolSize, application_name: 'enterpark' },
-    logging: ['error'],
+    // A failed query reaches its caller as an error (a 23505 becomes a conflict, anything else a
+    // logged 500 or a retried job). TypeORM's own console lines would repeat it outside the log
+    // format, parameters included (a password hash on a duplicate e-mail).
+    logging: false,
   };
 }

@@ -11,8 +11,9 @@ export class ZoneNotFoundError extends DomainError {
 export class ZoneCodeTakenError extends DomainError {
   readonly code = 'ZONE_CODE_TAKEN';
   readonly kind = 'conflict';
-  constructor() {
-    super('园区编码已存在', [{ field: 'code', rule: 'unique', message: '园区编码已存在' }]);
+  constructor(code: string) {
+    const message = `园区编码 ${code} 已存在（编码不区分大小写）`;
+    super(message, [{ field: 'code', rule: 'unique', message }]);
   }
 }
 

@@ -14,6 +14,14 @@ function generatedPassword(): string {
   return `${randomBytes(12).toString('base64url')}-Ep1`;
 }
 
+/** What the first start created, for the start-up summary, which shows generated passwords once. */
+export interface FirstStart {
+  /** The generated password of the bootstrap coordinator; null when BOOTSTRAP_ADMIN_PASSWORD set it. */
+  adminPassword: string | null;
+  /** The demo accounts' generated password (null: DEMO_PASSWORD set it); absent without demo data. */
+  demo?: { password: string | null };
+}
+
 /**
  * First start: the bootstrap coordinator, then (unless DEMO_DATA=false) the demo
  * zones, desks and providers. Under an advisory lock so that replicas do it once.
@@ -21,6 +29,8 @@ function generatedPassword(): string {
 @Injectable()
 export class BootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Bootstrap');
+  /** Set only in the process that did the first start; passwords are stored nowhere in clear text. */
+  firstStart: FirstStart | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -37,8 +47,8 @@ export class BootstrapService implements OnApplicationBootstrap {
     try {
       await lock.query('SELECT pg_advisory_lock($1)', [BOOTSTRAP_LOCK]);
       if (!(await this.users.existsWithRole('coordinator'))) {
-        await this.createCoordinator();
-        if (this.config.demoData) await this.loadDemoData();
+        const adminPassword = await this.createCoordinator();
+        this.firstStart = { adminPassword, ...(this.config.demoData ? { demo: { password: await this.loadDemoData() } } : {}) };
       }
     } finally {
       await lock.query('SELECT pg_advisory_unlock($1)', [BOOTSTRAP_LOCK]).catch(() => undefined);
@@ -46,19 +56,17 @@ export class BootstrapService implements OnApplicationBootstrap {
     }
   }
 
-  private async createCoordinator(): Promise<void> {
+  /** Returns the generated password, or null when the configuration gave one. */
+  private async createCoordinator(): Promise<string | null> {
     const email = this.config.bootstrapAdminEmail;
     const password = this.config.bootstrapAdminPassword ?? generatedPassword();
     await this.createUser.execute({ email, name: '开发区处协调人', password, role: 'coordinator' });
-    if (this.config.bootstrapAdminPassword) {
-      this.logger.log(`已创建初始协调人账号 ${email}（密码取自 BOOTSTRAP_ADMIN_PASSWORD）`);
-    } else {
-      // Printed once; it is stored nowhere in clear text.
-      this.logger.warn(`已创建初始协调人账号 ${email}，初始密码：${password} （仅显示这一次，请登录后妥善保存）`);
-    }
+    this.logger.log(`已创建初始协调人账号 ${email}`);
+    return this.config.bootstrapAdminPassword ? null : password;
   }
 
-  private async loadDemoData(): Promise<void> {
+  /** Returns the demo accounts' generated password, or null when the configuration gave one. */
+  private async loadDemoData(): Promise<string | null> {
     const password = this.config.demoPassword ?? generatedPassword();
     const zoneIds = new Map<string, string>();
     for (const zone of DEMO_ZONES) zoneIds.set(zone.code, (await this.zones.create(zone)).id);
@@ -70,10 +78,9 @@ export class BootstrapService implements OnApplicationBootstrap {
     }
     await this.createUser.execute({ ...DEMO_VIEWER, password, role: 'viewer' });
     for (const p of DEMO_PROVIDERS) await this.providers.create(p);
-    const accounts = [...DEMO_ZONE_MANAGERS, ...DEMO_DESK_STAFF, DEMO_VIEWER].map((u) => u.email).join(', ');
-    this.logger.warn(
-      `已加载演示数据：${DEMO_ZONES.length} 个园区、${DEMO_DESK_STAFF.length} 名窗口人员、${DEMO_PROVIDERS.length} 家服务机构。` +
-        `演示账号（${accounts}）的密码：${this.config.demoPassword ? '取自 DEMO_PASSWORD' : password}`,
+    this.logger.log(
+      `已加载演示数据：${DEMO_ZONES.length} 个园区、${DEMO_DESK_STAFF.length} 名窗口人员、${DEMO_ZONE_MANAGERS.length} 名园区管理员、1 名领导、${DEMO_PROVIDERS.length} 家服务机构`,
     );
+    return this.config.demoPassword ? null : password;
   }
 }

@@ -58,3 +58,6 @@ export const DEMO_PROVIDERS: CreateProviderInput[] = [
   { name: '省开发区专家库', kind: 'expert', serviceTypes: ['precision_service'], capacity: 15, cities: [], tags: ['问诊把脉', '产业规划'], email: 'experts@ahkfq.example.cn' },
   { name: '安徽省经济研究院', kind: 'expert', serviceTypes: ['precision_service', 'training'], capacity: 6, cities: ['合肥市'], tags: ['发展诊断'], email: 'research@aheri.example.cn' },
 ];
+
+/** Every demo account, in the order the start-up summary lists them. */
+export const DEMO_ACCOUNT_EMAILS: string[] = [...DEMO_DESK_STAFF, ...DEMO_ZONE_MANAGERS, DEMO_VIEWER].map((a) => a.email);

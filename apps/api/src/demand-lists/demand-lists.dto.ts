@@ -31,7 +31,8 @@ export class DemandItemRequest {
   @ApiPropertyOptional({ example: '2026-12-31', description: 'the date the zone wants it by' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/) // a calendar date; ISO week, ordinal and partial dates are not dates to the database
+  // A calendar date: ISO week, ordinal and partial dates are not dates to the database.
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property 必须是 YYYY-MM-DD 格式的日期' })
   desiredBy?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: L.maxTags })

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsString, MaxLength, MinLength, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
-import { parseIsoWeek } from '@enterpark/common';
+import { isISO8601, IsString, MaxLength, MinLength, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
+import { endOfShanghaiDay, parseIsoWeek } from '@enterpark/common';
 
 const NUL = '\u0000';
 
@@ -81,6 +81,33 @@ export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+export const DEADLINE_RULE = '必须是 YYYY-MM-DD 日期（截至当天 24:00 北京时间）或带时区的 ISO-8601 时间（例如 2026-12-31T18:00:00+08:00）';
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * A deadline: a date alone (it ends at 24:00 Asia/Shanghai, see `deadlineOf`), or a time with its
+ * offset. A time without one would be read in the server's time zone, which nobody typing it means.
+ */
+export function IsDeadline(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDeadline',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && isISO8601(value, { strict: true, strictSeparator: true }) && (DATE_ONLY.test(value) || TIME_WITH_OFFSET.test(value)),
+        defaultMessage: () => `$property ${DEADLINE_RULE}`,
+      },
+    },
+    options,
+  );
+}
+
+/** The instant a deadline accepted by IsDeadline ends. */
+export function deadlineOf(value: string): Date {
+  return DATE_ONLY.test(value) ? endOfShanghaiDay(value) : new Date(value);
+}
+
 /** An ISO 8601 week such as 2026-W47 that exists (2025-W53 does not). */
 export function IsIsoWeek(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -95,7 +122,11 @@ export function IsIsoWeek(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** Free text a person types (a name, a reason, an answer): 1–`max` characters, not blank, no NUL. */
+/**
+ * Free text a person types (a name, a reason, an answer): 1–`max` characters, not blank, no NUL.
+ * Applied last to first, as stacked decorators are, so that validation errors report the first
+ * rule in this order (see errors/validation-errors.ts).
+ */
 export function IsBoundedText(max: number): PropertyDecorator {
-  return applyDecorators(IsString(), MinLength(1), MaxLength(max), MaxCodePoints(max), IsNotBlank(), NoNulCharacter());
+  return applyDecorators(...[IsString(), MinLength(1), MaxLength(max), MaxCodePoints(max), IsNotBlank(), NoNulCharacter()].reverse());
 }

@@ -19,6 +19,6 @@ export class RespondMatchForm {
 export class RespondLinkQuery {
   @IsString()
   @MaxLength(100)
-  @Matches(/^[0-9A-Za-z._-]+$/)
+  @Matches(/^[0-9A-Za-z._-]+$/, { message: '$property 只能包含英文字母、数字和 . _ -（请使用邮件中的完整链接）' })
   token: string;
 }

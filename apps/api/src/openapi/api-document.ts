@@ -5,8 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@enterpark/config';
 import { ApiModule } from '../api.module';
 import { ErrorResponse } from '../errors/error-body';
-
-export const API_PREFIX = 'api/v1';
+import { API_PREFIX } from '../http/paths';
 
 /** Every route under /api/v1 except the health probes, which orchestrators call by fixed paths. */
 export function applyApiPrefix(app: INestApplication): void {

@@ -4,7 +4,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { ManageSlaTargetsService, SlaTargetsOfType } from '@enterpark/tickets';
 import { Roles } from '../auth/auth.decorators';
-import { RequestValidationException } from '../errors/validation-errors';
+import { allowedValues, RequestValidationException } from '../errors/validation-errors';
 
 export class UpdateSlaTargetsRequest {
   @ApiProperty({ minimum: 1, maximum: 60, description: 'working days from routed to accepted/returned' }) @IsInt() @Min(1) @Max(60) triageDays: number;
@@ -41,7 +41,7 @@ export class SlaTargetsController {
   @Roles('coordinator')
   @ApiOkResponse({ type: SlaTargetsResponse })
   async update(
-    @Param('type', new ParseEnumPipe(Object.fromEntries(SERVICE_TYPES.map((t) => [t, t])), { exceptionFactory: () => new RequestValidationException([{ field: 'type', rule: 'isIn', message: `type 必须是 ${SERVICE_TYPES.join('、')} 之一` }]) }))
+    @Param('type', new ParseEnumPipe(Object.fromEntries(SERVICE_TYPES.map((t) => [t, t])), { exceptionFactory: () => new RequestValidationException([{ field: 'type', rule: 'isIn', message: `type 必须是以下取值之一：${allowedValues(SERVICE_TYPES)}` }]) }))
     type: ServiceType,
     @Body() body: UpdateSlaTargetsRequest,
   ): Promise<SlaTargetsResponse> {

@@ -4,6 +4,7 @@ import { Actor } from '@enterpark/common';
 import { TicketActionsService } from '@enterpark/tickets';
 import { CurrentActor } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
+import { deadlineOf } from '../http/validators';
 import {
   AcceptTicketRequest,
   AssignTicketRequest,
@@ -35,7 +36,7 @@ export class TicketActionsController {
 
   @TicketAction('accept')
   async accept(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: AcceptTicketRequest): Promise<TicketResponse> {
-    const dueAt = body.dueAt ? new Date(body.dueAt) : undefined;
+    const dueAt = body.dueAt ? deadlineOf(body.dueAt) : undefined;
     return toTicketResponse(await this.actions.accept(actor, id, { priority: body.priority, dueAt }));
   }
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { TicketPriority } from '@enterpark/events';
 import { ACTIVITY_KINDS, ActivityKind, TICKET_LIMITS, TICKET_PRIORITIES } from '@enterpark/tickets';
-import { IsBoundedText, IsCalendarDay, IsOmittable } from '../http/validators';
+import { IsBoundedText, IsCalendarDay, IsDeadline, IsOmittable } from '../http/validators';
 
 const L = TICKET_LIMITS;
 
@@ -13,9 +13,9 @@ export class AcceptTicketRequest {
   @IsIn(TICKET_PRIORITIES)
   priority?: TicketPriority;
 
-  @ApiPropertyOptional({ example: '2026-12-31T18:00:00+08:00', description: 'when the service must be completed' })
+  @ApiPropertyOptional({ example: '2026-12-31T18:00:00+08:00', description: 'when the service must be completed: a time with its offset, or a date alone (the end of that day, 24:00 Asia/Shanghai)' })
   @IsOmittable()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsDeadline()
   dueAt?: string;
 }
 

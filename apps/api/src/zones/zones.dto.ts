@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { Zone, ZONE_LEVELS, ZoneLevel } from '@enterpark/demand';
+import { Zone, ZONE_CODE_PATTERN, ZONE_CODE_RULE, ZONE_LEVELS, ZoneLevel } from '@enterpark/demand';
 import { IsBoundedText } from '../http/validators';
 
 export class CreateZoneRequest {
-  @ApiProperty({ example: 'hefei-etdz', description: 'lower-case letters, digits and dashes' })
+  @ApiProperty({ example: 'hefei-etdz', pattern: ZONE_CODE_PATTERN.source, description: 'letters, digits and dashes, 2–64 characters; case-insensitive, stored lower case' })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/)
+  @Matches(ZONE_CODE_PATTERN, { message: `$property ${ZONE_CODE_RULE}` })
   code: string;
 
   @ApiProperty({ example: '合肥经开区' })

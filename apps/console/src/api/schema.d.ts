@@ -726,7 +726,7 @@ export interface components {
     schemas: {
         AcceptTicketRequest: {
             /**
-             * @description when the service must be completed
+             * @description when the service must be completed: a time with its offset, or a date alone (the end of that day, 24:00 Asia/Shanghai)
              * @example 2026-12-31T18:00:00+08:00
              */
             dueAt?: string;
@@ -888,7 +888,7 @@ export interface components {
             /** @example 合肥市 */
             city: string;
             /**
-             * @description lower-case letters, digits and dashes
+             * @description letters, digits and dashes, 2–64 characters; case-insensitive, stored lower case
              * @example hefei-etdz
              */
             code: string;

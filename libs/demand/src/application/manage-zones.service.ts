@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessScope, Clock, newId, Page, PageRequest } from '@enterpark/common';
-import { Zone, ZoneLevel } from '../domain/zone';
+import { normalizeZoneCode, Zone, ZoneLevel } from '../domain/zone';
 import { ZoneNotFoundError } from '../demand.errors';
 import { ZoneRepository } from '../persistence/zone.repository';
 
@@ -24,7 +24,7 @@ export class ManageZonesService {
   async create(input: CreateZoneInput): Promise<Zone> {
     const zone: Zone = {
       id: newId(),
-      code: input.code,
+      code: normalizeZoneCode(input.code),
       name: input.name.trim(),
       level: input.level,
       city: input.city.trim(),

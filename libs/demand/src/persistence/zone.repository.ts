@@ -15,7 +15,7 @@ export class ZoneRepository {
     try {
       await this.dataSource.getRepository(ZoneEntity).insert(zone);
     } catch (error) {
-      if (pgErrorCode(error) === UNIQUE_VIOLATION) throw new ZoneCodeTakenError();
+      if (pgErrorCode(error) === UNIQUE_VIOLATION) throw new ZoneCodeTakenError(zone.code);
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { decodeCursor, InvalidInputError, Page, PageRequest, Role, ServiceType, toPage } from '@enterpark/common';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '@enterpark/database';
 import { normalizeDesks, User } from '../domain/user';
@@ -42,6 +42,12 @@ export class UserRepository {
       .where('u.email = :email', { email })
       .getOne();
     return row ? { user: (await this.withDesks([row]))[0], passwordHash: row.passwordHash } : null;
+  }
+
+  /** The accounts among `emails` that exist (normalized addresses), in no particular order. */
+  async findByEmails(emails: string[]): Promise<User[]> {
+    if (emails.length === 0) return [];
+    return this.withDesks(await this.dataSource.getRepository(UserEntity).find({ where: { email: In(emails) } }));
   }
 
   async existsWithRole(role: Role): Promise<boolean> {
