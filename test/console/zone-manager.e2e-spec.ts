@@ -3,8 +3,9 @@ import { ConsoleBrowser, DESKTOP, PHONE, saveScreenshot, TEST_PASSWORD, TestCont
 
 /**
  * A zone manager in a real Chromium: files a list with two items (a double click files it
- * once), follows it, answers the desk's question, and confirms the completed ticket with a
- * rating — against the real API and worker, with the database as the witness.
+ * once), follows it, answers the desk's question, confirms the completed ticket with a
+ * rating and withdraws the other — against the real API and worker, with the database as
+ * the witness.
  */
 describe('the zone manager in the console', () => {
   let ctx: TestContext;
