@@ -13,11 +13,12 @@ export interface Stack {
   api: Service;
   worker: Service;
   http: HttpClient;
+  baseUrl: string;
   /** A small pool for the measuring queries. */
   db: Pool;
 }
 
-export async function startStack(config: Infra, world: BenchWorld, services: Service[], maxSockets: number): Promise<Stack> {
+export async function startStack(config: Infra, world: BenchWorld, services: Service[], maxSockets: number, readyTimeoutMs = 30_000): Promise<Stack> {
   log(`database ${world.databaseName}, queue prefix ${world.queuePrefix}`);
   await createDatabase(config, world);
   const port = await freePort();
@@ -26,10 +27,10 @@ export async function startStack(config: Infra, world: BenchWorld, services: Ser
   const worker = Service.start('worker', WORKER_SCRIPT, env);
   services.push(api, worker);
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitReady(baseUrl, api, 30_000);
+  await waitReady(baseUrl, api, readyTimeoutMs);
   const db = new Pool({ connectionString: world.databaseUrl, max: 2, application_name: 'bench-measure' });
   db.on('error', () => undefined); // an idle client cut off by DROP DATABASE during cleanup after a failure
-  return { api, worker, http: new HttpClient(baseUrl, maxSockets), db };
+  return { api, worker, http: new HttpClient(baseUrl, maxSockets), baseUrl, db };
 }
 
 export async function closeStack(stack: Stack): Promise<void> {

@@ -26,14 +26,20 @@ describe('the console served by the API', () => {
     }
   });
 
-  it('serves the hashed assets index.html names with a year-long immutable cache', async () => {
+  it('serves the hashed assets index.html names with a year-long immutable cache, precompressed', async () => {
     const index = await ctx.request('GET', '/', { headers: HTML });
     const assets = [...(index.body as string).matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
     expect(assets.length).toBeGreaterThanOrEqual(2);
     for (const asset of assets) {
-      const res = await ctx.request('GET', asset);
-      expect(res.status).toBe(200);
-      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const plain = await ctx.request('GET', asset, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.status).toBe(200);
+      expect(plain.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      for (const encoding of ['br', 'gzip']) {
+        const compressed = await ctx.request('GET', asset, { headers: { 'accept-encoding': encoding } });
+        expect(compressed.headers.get('content-encoding')).toBe(encoding);
+        expect(compressed.body).toEqual(plain.body); // fetch decodes it
+      }
     }
   });
 

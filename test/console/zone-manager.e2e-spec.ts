@@ -3,8 +3,9 @@ import { ConsoleBrowser, DESKTOP, PHONE, saveScreenshot, TEST_PASSWORD, TestCont
 
 /**
  * A zone manager in a real Chromium: files a list with two items (a double click files it
- * once), follows it, answers the desk's question, and confirms the completed ticket with a
- * rating — against the real API and worker, with the database as the witness.
+ * once), follows it, answers the desk's question, confirms the completed ticket with a
+ * rating and withdraws the other — against the real API and worker, with the database as
+ * the witness.
  */
 describe('the zone manager in the console', () => {
   let ctx: TestContext;
@@ -149,4 +150,19 @@ describe('the zone manager in the console', () => {
     await desktop.getByRole('heading', { name: '首页' }).waitFor();
     await saveScreenshot(desktop, 'zone-home');
   }, 180_000);
+
+  it('withdraws (撤回) a ticket not yet matched, with its reason', async () => {
+    const page = await signedIn();
+    await page.goto(`/tickets/${trainingId}`);
+    await page.getByRole('button', { name: '撤回' }).click();
+    const dialog = page.getByRole('dialog', { name: '撤回' });
+    await dialog.getByRole('button', { name: '确认撤回' }).click();
+    await dialog.getByText('请填写撤回原因').waitFor(); // nothing sent without a reason
+    await dialog.getByLabel('撤回原因').fill('培训需求已由省商务厅统一安排');
+    await dialog.getByRole('button', { name: '确认撤回' }).click();
+    await page.getByText('园区已撤回：培训需求已由省商务厅统一安排').waitFor();
+    await page.getByText('已撤回', { exact: true }).first().waitFor();
+    await expect(page.getByRole('button', { name: '撤回' }).count()).resolves.toBe(0);
+    expect(await ticketStatus(trainingId)).toBe('cancelled');
+  }, 120_000);
 });

@@ -35,6 +35,10 @@ export class ConsoleBrowser {
     return new ConsoleBrowser(browser, baseUrl);
   }
 
+  get version(): string {
+    return this.browser.version();
+  }
+
   async newPage(viewport = DESKTOP): Promise<Page> {
     const context = await this.browser.newContext({ baseURL: this.baseUrl, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     this.contexts.push(context);

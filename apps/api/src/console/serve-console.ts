@@ -47,7 +47,9 @@ export async function serveConsole(app: NestFastifyApplication, consoleDir: stri
       wildcard: false,
       index: false,
       cacheControl: false,
-      globIgnore: ['index.html'],
+      // The build writes .br and .gz beside each asset: sent as such to browsers that accept them.
+      preCompressed: true,
+      globIgnore: ['index.html', '**/*.br', '**/*.gz'],
       setHeaders: (reply, path) => void reply.header('cache-control', cacheControlOf(root, path)),
     });
   }
@@ -62,7 +64,7 @@ export async function serveConsole(app: NestFastifyApplication, consoleDir: stri
 /** Vite names assets by content hash, so they never change; index.html names the current ones and must be revalidated. */
 function cacheControlOf(root: string, path: string): string {
   if (path.startsWith(join(root, 'assets'))) return 'public, max-age=31536000, immutable';
-  return path === join(root, 'index.html') ? 'no-cache' : 'public, max-age=300';
+  return path.replace(/\.(br|gz)$/, '') === join(root, 'index.html') ? 'no-cache' : 'public, max-age=300';
 }
 
 function wantsConsolePage(request: FastifyRequest): boolean {

@@ -23,7 +23,7 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depen
       (error: unknown) => !controller.signal.aborted && setState((s) => ({ data: s.data, error, loading: false })),
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a fresh closure each render; `deps` say when it changes
+    // `load` is a fresh closure on each render: `deps` say when it loads something else.
   }, [...deps, generation]);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Flex, Input, Select, Switch, Table, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { Button, Card, Flex, Input, Select, Switch } from 'antd';
 import { api, unwrap } from '../../api/client';
-import type { ServiceType, Ticket, TicketStatus } from '../../api/types';
+import type { ServiceType, TicketStatus } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useApi } from '../../components/useApi';
-import { formatTime } from '../../format/time';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, STATUS_LABELS } from '../../labels/labels';
-import { SlaBadge } from './SlaBadge';
-import { StatusTag } from './StatusTag';
+import { TicketTable } from './TicketTable';
 
 const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as TicketStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 const TYPE_OPTIONS = SERVICE_TYPES.map((t) => ({ value: t, label: SERVICE_TYPE_LABELS[t] }));
@@ -69,27 +67,5 @@ export function TicketListPage({ title = '工单' }: { title?: string }) {
         </Flex>
       </Card>
     </>
-  );
-}
-
-/** Tickets as a table: title (to its page), type, status, the running SLA, filing time. */
-export function TicketTable({ tickets, loading, empty = '暂无工单' }: { tickets: Ticket[] | undefined; loading?: boolean; empty?: string }) {
-  return (
-    <Table<Ticket>
-      rowKey="id"
-      size="middle"
-      loading={loading}
-      dataSource={tickets}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: empty }}
-      columns={[
-        { title: '工单', dataIndex: 'title', render: (t: string, row) => <Link to={`/tickets/${row.id}`}>{t}</Link> },
-        { title: '服务类型', dataIndex: 'type', responsive: ['sm'], render: (t: ServiceType) => SERVICE_TYPE_LABELS[t] },
-        { title: '状态', dataIndex: 'status', render: (s: TicketStatus) => <StatusTag status={s} /> },
-        { title: '时限', key: 'sla', responsive: ['md'], render: (_, row) => <SlaBadge sla={row.sla} /> },
-        { title: '提交时间', dataIndex: 'createdAt', responsive: ['lg'], render: (v: string) => <Typography.Text type="secondary">{formatTime(v)}</Typography.Text> },
-      ]}
-    />
   );
 }

@@ -6,7 +6,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { PageTitle } from '../../components/PageTitle';
 import { useApi } from '../../components/useApi';
-import { TicketTable } from '../../features/tickets/TicketListPage';
+import { TicketTable } from '../../features/tickets/TicketTable';
 import { SERVICE_TYPE_LABELS, STATUS_LABELS } from '../../labels/labels';
 
 /** Statuses of tickets still open, in the order they pass. */

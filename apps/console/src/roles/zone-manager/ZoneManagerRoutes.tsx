@@ -1,13 +1,14 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
-import { DemandListDetailPage } from '../../features/demand-lists/DemandListDetailPage';
-import { DemandListsPage } from '../../features/demand-lists/DemandListsPage';
-import { NewDemandListPage } from '../../features/demand-lists/NewDemandListPage';
-import { TicketDetailPage } from '../../features/tickets/TicketDetailPage';
-import { TicketListPage } from '../../features/tickets/TicketListPage';
+import { lazyPage } from '../../components/lazyPage';
 import { ZoneHomePage } from './ZoneHomePage';
-import { ZoneTicketActions } from './ZoneTicketActions';
 
-/** The zone manager's pages (lazy-loaded as one bundle by ConsoleShell). */
+const DemandListsPage = lazyPage(() => import('../../features/demand-lists/DemandListsPage'), 'DemandListsPage');
+const NewDemandListPage = lazyPage(() => import('../../features/demand-lists/NewDemandListPage'), 'NewDemandListPage');
+const DemandListDetailPage = lazyPage(() => import('../../features/demand-lists/DemandListDetailPage'), 'DemandListDetailPage');
+const TicketListPage = lazyPage(() => import('../../features/tickets/TicketListPage'), 'TicketListPage');
+const ZoneTicketPage = lazyPage(() => import('./ZoneTicketPage'), 'ZoneTicketPage');
+
+/** The zone manager's pages (lazy-loaded as one bundle by ConsoleShell; the pages behind 首页 on first visit). */
 export default function ZoneManagerRoutes() {
   return (
     <RoleRoutes
@@ -18,7 +19,7 @@ export default function ZoneManagerRoutes() {
         '/demand-lists/new': <NewDemandListPage />,
         '/demand-lists/:id': <DemandListDetailPage />,
         '/tickets': <TicketListPage />,
-        '/tickets/:id': <TicketDetailPage actions={(ticket, reload) => <ZoneTicketActions ticket={ticket} onDone={reload} />} />,
+        '/tickets/:id': <ZoneTicketPage />,
       }}
     />
   );
