@@ -36,6 +36,7 @@ import { ProvidersController } from './providers/providers.controller';
 import { SlaTargetsController } from './sla-targets/sla-targets.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
+import { TicketResponder } from './tickets/ticket-responder';
 import { TicketsController } from './tickets/tickets.controller';
 import { UsersController } from './users/users.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -72,6 +73,7 @@ export class ApiModule {
       providers: [
         AccessTokenService,
         BootstrapService,
+        TicketResponder,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

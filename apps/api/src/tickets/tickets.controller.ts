@@ -4,8 +4,8 @@ import { Actor, scopeOf } from '@enterpark/common';
 import { ReadTicketsService } from '@enterpark/tickets';
 import { CurrentActor } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
-import { pageOf, PageResponse } from '../http/page.dto';
-import { ActivityListResponse, ListTicketsQuery, toActivityResponse, TicketResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
+import { pageOf } from '../http/page.dto';
+import { ActivityListResponse, ListTicketsQuery, toActivityResponse, TicketPageResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -14,10 +14,11 @@ export class TicketsController {
   constructor(private readonly tickets: ReadTicketsService) {}
 
   @Get()
-  async list(@CurrentActor() actor: Actor, @Query() query: ListTicketsQuery): Promise<PageResponse<TicketResponse>> {
+  @ApiOkResponse({ type: TicketPageResponse })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListTicketsQuery): Promise<TicketPageResponse> {
     const { limit, cursor, ...filter } = query;
     const page = await this.tickets.list(scopeOf(actor), filter, pageOf({ limit, cursor }));
-    return { items: page.items.map(toTicketResponse), nextCursor: page.nextCursor };
+    return { items: page.items.map((t) => toTicketResponse(t, actor)), nextCursor: page.nextCursor };
   }
 
   @Get(':id/activities')
@@ -31,6 +32,6 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketWithHistoryResponse })
   async get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<TicketWithHistoryResponse> {
     const { ticket, history } = await this.tickets.get(scopeOf(actor), id);
-    return { ...toTicketResponse(ticket), history: history.map(toHistoryResponse) };
+    return { ...toTicketResponse(ticket, actor), history: history.map(toHistoryResponse) };
   }
 }
