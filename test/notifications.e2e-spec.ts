@@ -11,6 +11,12 @@ import { TimersProcessor } from '../apps/worker/src/timers/timers.processor';
 const MONDAY = new Date('2026-11-16T02:00:00Z');
 const PROVIDER_EMAIL = 'loans@hsbank.example.cn';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const CONSOLE = 'https://ep.example.cn';
+
+/** The links of an HTML part as a browser reads them (Handlebars writes `=` as an entity). */
+function hrefsOf(html: string): string[] {
+  return [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'));
+}
 
 /**
  * Notification emails over the real pipeline: HTTP → events → notifications worker →
@@ -34,7 +40,7 @@ describe('notification emails: each exactly once per event, to the people who mu
   beforeAll(async () => {
     smtp = await TestSmtpServer.start();
     clock = new TestClock(MONDAY);
-    ctx = await TestContext.create({ clock, env: { SMTP_URL: smtp.url, MAIL_BACKOFF_MS: '50' } });
+    ctx = await TestContext.create({ clock, env: { SMTP_URL: smtp.url, MAIL_BACKOFF_MS: '50', CONSOLE_BASE_URL: `${CONSOLE}/` } });
     coordinator = await ctx.coordinatorToken();
     zoneId = (await ctx.newZone({ name: '合肥经开区', city: '合肥市' })).id;
     for (const name of ['李华', '赵磊']) {
@@ -197,9 +203,11 @@ describe('notification emails: each exactly once per event, to the people who mu
       expect(mail.parsed.subject).toBe('【进园区服务】需求待补充信息：跨境融资咨询');
       expect(mail.parsed.text).toContain(`${manager.name}：您好！`);
       expect(mail.parsed.text).toContain('请补充融资规模与期限');
-      expect(mail.parsed.text).toContain(ctx.config.ticketUrl(t.id));
+      // Every link opens the console's page for it (the console signs the reader in first).
+      expect(mail.parsed.text).toContain(`查看工单并答复：${CONSOLE}/tickets/${t.id}\n`);
       expect(mail.parsed.text).toContain(`退订通知邮件：${links.urlFor(manager.id, 'notification')}`);
-      expect(mail.parsed.text).toContain(`管理邮件偏好：${links.preferencesUrl()}`);
+      expect(mail.parsed.text).toContain(`管理邮件偏好：${CONSOLE}/settings/notifications`);
+      expect(hrefsOf(mail.parsed.html!)).toEqual(expect.arrayContaining([`${CONSOLE}/tickets/${t.id}`, `${CONSOLE}/settings/notifications`]));
       expect(mail.parsed.html).toContain('请补充融资规模与期限');
     }
 
@@ -232,7 +240,8 @@ describe('notification emails: each exactly once per event, to the people who mu
     expect(envelopes(completed.mails)).toEqual(sorted(managers.map((m) => m.email)));
     for (const mail of completed.mails) {
       expect(mail.parsed.subject).toBe('【进园区服务】服务已完成，请确认：园区贷授信对接');
-      for (const expected of ['促成园区贷授信 3000 万元', '徽商银行合肥分行', '确认并评价', ctx.config.ticketUrl(t.id)]) expect(mail.parsed.text).toContain(expected);
+      for (const expected of ['促成园区贷授信 3000 万元', '徽商银行合肥分行', `确认并评价：${CONSOLE}/tickets/${t.id}?action=confirm`]) expect(mail.parsed.text).toContain(expected);
+      expect(hrefsOf(mail.parsed.html!)).toContain(`${CONSOLE}/tickets/${t.id}?action=confirm`);
     }
 
     expect((await post(`/tickets/${t.id}/confirm`, managerToken, { rating: 5, solved: true })).body.status).toBe('closed');

@@ -63,10 +63,18 @@ export class AppConfig {
   get reconcileStuckAfterMs() { return this.raw.RECONCILE_STUCK_AFTER_MS; }
   get proposalWindowWorkingDays() { return this.raw.PROPOSAL_WINDOW_WORKING_DAYS; }
   get timerSweepMs() { return this.raw.TIMER_SWEEP_MS; }
-  /** Where a person opens ticket `id` (links in emails). */
+  /** Where people open the web console; the API serves it at `/`, so by default the API's own address. */
+  get consoleBaseUrl() { return (this.raw.CONSOLE_BASE_URL ?? this.publicBaseUrl).replace(/\/+$/, ''); }
+  /** The console's page of ticket `id` (查看工单 in emails); the console signs the visitor in first. */
   ticketUrl(id: string): string {
-    return `${(this.raw.TICKET_LINK_BASE_URL ?? `${this.publicBaseUrl}/api/v1/tickets`).replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+    return `${this.consoleBaseUrl}/tickets/${encodeURIComponent(id)}`;
   }
+  /** The ticket's page with the zone's 确认办结 form open (确认并评价). */
+  ticketConfirmUrl(id: string): string {
+    return `${this.ticketUrl(id)}?action=confirm`;
+  }
+  /** The console's 通知设置 page, where a user manages their mail preferences (管理邮件偏好). */
+  get mailPreferencesUrl() { return `${this.consoleBaseUrl}/settings/notifications`; }
   get smtpUrl() { return this.raw.SMTP_URL; }
   get mailFrom() { return this.raw.MAIL_FROM; }
   get mailMaxAttempts() { return this.raw.MAIL_MAX_ATTEMPTS; }

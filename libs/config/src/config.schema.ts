@@ -49,7 +49,7 @@ export const configSchema = z
     RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
     PROPOSAL_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     TIMER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
-    TICKET_LINK_BASE_URL: z.string().url().optional(),
+    CONSOLE_BASE_URL: url(['http', 'https']).optional(),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
     MAIL_FROM: z.string().min(3).max(200).default('进园区服务平台 <noreply@enterpark.local>'),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -75,6 +75,8 @@ export function crossFieldProblems(env: Record<string, string | undefined>): str
   const problems: string[] = [];
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: is required in production');
   if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL) problems.push('REDIS_URL: is required when QUEUE_BACKEND=redis');
+  // Renamed, with another meaning (the console's address, not a ticket path): a stale value must not be ignored silently.
+  if (env.TICKET_LINK_BASE_URL) problems.push('TICKET_LINK_BASE_URL: replaced by CONSOLE_BASE_URL, the web console\'s address (emails link to <CONSOLE_BASE_URL>/tickets/<id>)');
   return problems;
 }
 

@@ -46,7 +46,7 @@ export class NotificationComposer {
       }
       case 'ticket.service_completed': {
         const t = await this.ticket(manager, event.payload.ticketId);
-        return this.drafts(manager, event, (r) => awaitingConfirmationMessage(t, event.payload, at, r.name, this.config.ticketUrl(t.id)));
+        return this.drafts(manager, event, (r) => awaitingConfirmationMessage(t, event.payload, at, r.name, this.config.ticketConfirmUrl(t.id)));
       }
       case 'ticket.sla_breached': {
         const t = await this.ticket(manager, event.payload.ticketId);
@@ -102,7 +102,7 @@ export class NotificationComposer {
 
   private async draft(event: NotificationEvent, recipient: Recipient, view: NotificationView): Promise<MailDraft> {
     const footer = recipient.userId
-      ? accountFooter(this.unsubscribe.urlFor(recipient.userId, 'notification'), this.unsubscribe.preferencesUrl())
+      ? accountFooter(this.unsubscribe.urlFor(recipient.userId, 'notification'), this.config.mailPreferencesUrl)
       : providerFooter();
     const { html, text } = await this.renderer.render(view, footer);
     return {
