@@ -300,6 +300,69 @@ describe('notification emails: each exactly once per event, to the people who mu
     }
   });
 
+  it('a desk clerk is told when a ticket is assigned to them, unless they took it themselves or switched it off', async () => {
+    const t = await routedTicket({ type: 'finance', title: '园区贷风险补偿' });
+    const first = finance.find((m) => m.user.id === t.assigneeId)!;
+    const other = finance.find((m) => m.user.id !== t.assigneeId)!;
+    const links = ctx.api.get(UnsubscribeLinks);
+
+    // Routing chose the first clerk: they get one email, in the assignment category, linking the console.
+    const routed = await delivered(await eventOf('ticket.routed', t.id));
+    expect(envelopes(routed.mails)).toEqual([first.user.email]);
+    const [mail] = routed.mails;
+    expect(mail.parsed.subject).toBe('【进园区服务】新工单已分配给您：园区贷风险补偿');
+    expect(mail.parsed.text).toContain(`${first.user.name}：您好！`);
+    expect(mail.parsed.text).toContain('已分派到金融进园区服务台，由您负责办理');
+    expect(mail.parsed.text).toContain(`查看工单：${CONSOLE}/tickets/${t.id}\n`);
+    expect(mail.parsed.text).toContain(`退订工单分配提醒：${links.urlFor(first.user.id, 'assignment')}`);
+    expect(hrefsOf(mail.parsed.html!)).toEqual(expect.arrayContaining([`${CONSOLE}/tickets/${t.id}`, `${CONSOLE}/settings/notifications`]));
+    expect(mail.header('list-unsubscribe')).toContain(links.urlFor(first.user.id, 'assignment'));
+    expect((await ctx.sql(`SELECT kind, category FROM mail_message WHERE id = $1`, [routed.rows[0].id]))[0]).toEqual({ kind: 'ticket_assigned', category: 'assignment' });
+
+    // A colleague hands it on: the new assignee is told by whom.
+    expect((await post(`/tickets/${t.id}/assign`, first.token, { assigneeId: other.user.id })).status).toBe(200);
+    const handed = await delivered(await eventOf('ticket.assigned', t.id));
+    expect(envelopes(handed.mails)).toEqual([other.user.email]);
+    expect(handed.mails[0].parsed.text).toContain(`已由${first.user.name}指派给您办理`);
+
+    // Taking it back oneself mails nobody (the receipt says so).
+    expect((await post(`/tickets/${t.id}/assign`, first.token, { assigneeId: first.user.id })).status).toBe(200);
+    const selfTaken = await ctx.waitFor(async () => {
+      const [e] = await ctx.sql(`SELECT e.id, r.messages FROM event e JOIN notification_receipt r ON r.event_id = e.id WHERE e.name = 'ticket.assigned' AND e.aggregate_id = $1 AND e.actor_id = $2 AND e.payload ->> 'assigneeId' = $2::text`, [t.id, first.user.id]);
+      return e;
+    }, 10_000, 'receipt of the self-assignment');
+    expect(selfTaken.messages).toBe(0);
+
+    // Switched off with the one-click link: the category only, and the next assignment is not sent.
+    const token = new URL(links.urlFor(other.user.id, 'assignment')).searchParams.get('token')!;
+    expect((await ctx.request('POST', `/api/v1/mail/unsubscribe?token=${encodeURIComponent(token)}`)).body).toEqual({ unsubscribed: true, category: 'assignment' });
+    expect((await get('/users/me/mail-preferences', other.token)).body).toMatchObject({ digest: true, notifications: true, assignments: false });
+    expect((await post(`/tickets/${t.id}/assign`, first.token, { assigneeId: other.user.id })).status).toBe(200);
+    const again = await eventOf('ticket.assigned', t.id);
+    const skipped = await ctx.waitFor(async () => {
+      const [row] = await ctx.sql(`SELECT status, message_id FROM mail_message WHERE dedupe_key = $1`, [`ticket.assigned:${again.id}:${other.user.id}`]);
+      return row && row.status !== 'queued' && row.status !== 'sending' ? row : null;
+    }, 15_000, 'second assignment mail handled');
+    expect(skipped.status).toBe('skipped');
+    expect(smtp.received.filter((m) => m.header('message-id') === skipped.message_id)).toEqual([]);
+
+    // A ticket routed to a desk without an assignee (desk_only) mails nobody either.
+    const unassigned = await routedTicket({ type: 'training', title: '园区安全生产培训' });
+    const receipt = await ctx.waitFor(async () => (await ctx.sql(`SELECT r.messages FROM event e JOIN notification_receipt r ON r.event_id = e.id WHERE e.name = 'ticket.routed' AND e.aggregate_id = $1`, [unassigned.id]))[0], 10_000, 'receipt');
+    expect(receipt.messages).toBe(0);
+  });
+
+  it('mail preferences hold the assignments switch: a PUT needs it, a GET shows it', async () => {
+    const clerk = finance[0];
+    const missing = await ctx.request('PUT', '/api/v1/users/me/mail-preferences', { token: clerk.token, body: { digest: true, notifications: true } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details).toEqual([expect.objectContaining({ field: 'assignments' })]);
+    const put = await ctx.request('PUT', '/api/v1/users/me/mail-preferences', { token: clerk.token, body: { digest: false, notifications: true, assignments: false } });
+    expect(put.body).toMatchObject({ userId: clerk.user.id, digest: false, notifications: true, assignments: false });
+    expect((await get(`/users/${clerk.user.id}/mail-preferences`)).body).toMatchObject({ digest: false, notifications: true, assignments: false });
+    await ctx.request('PUT', '/api/v1/users/me/mail-preferences', { token: clerk.token, body: { digest: true, notifications: true, assignments: true } });
+  });
+
   it("another zone's manager got no notification at all", async () => {
     const rows = await ctx.sql(`SELECT count(*)::int AS n FROM mail_message WHERE category = 'notification' AND (to_address = $1 OR recipient_user_id = $2)`, [
       otherZoneManager.email,

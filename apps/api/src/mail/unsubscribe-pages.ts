@@ -3,6 +3,7 @@ import { MailCategory } from '@enterpark/mail';
 const CATEGORY_LABEL: Record<MailCategory, string> = {
   digest: '每周工作摘要邮件',
   notification: '业务通知邮件',
+  assignment: '工单分配提醒邮件',
 };
 
 function escapeHtml(text: string): string {

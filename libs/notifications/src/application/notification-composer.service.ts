@@ -4,9 +4,10 @@ import { AppConfig } from '@enterpark/config';
 import { DomainEvent } from '@enterpark/events';
 import { MailDraft, UnsubscribeLinks } from '@enterpark/mail';
 import { ProviderLinkSigner } from '@enterpark/matching';
+import { AssignedBy, ticketAssignedMessage } from '../domain/assignment-messages';
 import { Audience, audienceOf } from '../domain/audience';
 import { accountFooter, providerFooter } from '../domain/footer';
-import { NotificationEvent, notificationDedupeKey } from '../domain/notification-events';
+import { categoryOf, NotificationEvent, notificationDedupeKey } from '../domain/notification-events';
 import { NotificationView, Recipient, TicketFacts } from '../domain/notification-view';
 import { respondUrl } from '../domain/respond-link';
 import { slaEscalationMessage, slaReminderMessage } from '../domain/sla-messages';
@@ -58,7 +59,22 @@ export class NotificationComposer {
         const assignee = event.payload.assigneeId ? await this.recipients.user(manager, event.payload.assigneeId) : null;
         return this.drafts(manager, event, (r) => slaEscalationMessage(t, event.payload, assignee?.name ?? null, r.name, this.config.ticketUrl(t.id)));
       }
+      case 'ticket.routed':
+      case 'ticket.assigned':
+        return this.assigned(manager, event);
     }
+  }
+
+  /**
+   * The assignee is told the ticket is theirs, unless it has moved on to someone else by the
+   * time this runs: that person's own event tells them.
+   */
+  private async assigned(manager: EntityManager, event: DomainEvent<'ticket.routed'> | DomainEvent<'ticket.assigned'>): Promise<MailDraft[]> {
+    const t = await this.ticket(manager, event.payload.ticketId);
+    if (!event.payload.assigneeId || t.assignee?.id !== event.payload.assigneeId) return [];
+    const actor = event.name === 'ticket.assigned' && event.actorId ? await this.recipients.user(manager, event.actorId) : null;
+    const by: AssignedBy = actor ? { kind: 'person', name: actor.name } : { kind: 'routing' };
+    return this.drafts(manager, event, (r) => ticketAssignedMessage(t, by, r.name, this.config.ticketUrl(t.id)));
   }
 
   /**
@@ -97,17 +113,20 @@ export class NotificationComposer {
         return this.recipients.deskMembers(manager, audience.desk);
       case 'coordinators':
         return this.recipients.coordinators(manager);
+      case 'nobody':
+        return [];
     }
   }
 
   private async draft(event: NotificationEvent, recipient: Recipient, view: NotificationView): Promise<MailDraft> {
+    const category = categoryOf(event);
     const footer = recipient.userId
-      ? accountFooter(this.unsubscribe.urlFor(recipient.userId, 'notification'), this.config.mailPreferencesUrl)
+      ? accountFooter(this.unsubscribe.urlFor(recipient.userId, category), this.config.mailPreferencesUrl, category)
       : providerFooter();
     const { html, text } = await this.renderer.render(view, footer);
     return {
       kind: view.kind,
-      category: 'notification',
+      category,
       dedupeKey: notificationDedupeKey(event, recipient.key),
       recipientUserId: recipient.userId,
       to: { address: recipient.address, name: recipient.name },
