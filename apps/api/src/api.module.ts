@@ -21,6 +21,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { CalendarController } from './calendar/calendar.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
 import { DemandListsController } from './demand-lists/demand-lists.controller';
 import { DigestPreviewController } from './digests/digest-preview.controller';
 import { DigestRunsController } from './digests/digest-runs.controller';
@@ -69,7 +70,7 @@ export class ApiModule {
         NotificationsModule,
         MailModule,
       ],
-      controllers: [AuthController, HealthController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController],
       providers: [
         AccessTokenService,
         BootstrapService,
