@@ -38,6 +38,7 @@ import { SlaTargetsController } from './sla-targets/sla-targets.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketResponder } from './tickets/ticket-responder';
+import { TicketStreamHub } from './tickets/ticket-stream.hub';
 import { TicketsController } from './tickets/tickets.controller';
 import { UsersController } from './users/users.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -75,6 +76,7 @@ export class ApiModule {
         AccessTokenService,
         BootstrapService,
         TicketResponder,
+        TicketStreamHub,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

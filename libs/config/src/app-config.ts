@@ -90,6 +90,11 @@ export class AppConfig {
   get webhookBackoffMs() { return this.raw.WEBHOOK_BACKOFF_MS; }
   get webhookTimeoutMs() { return this.raw.WEBHOOK_TIMEOUT_MS; }
   get webhookPollMs() { return this.raw.WEBHOOK_POLL_MS; }
+  /** How often each API process reads new ticket events for its live streams (one read for all of them). */
+  get ticketStreamPollMs() { return this.raw.TICKET_STREAM_POLL_MS; }
+  get ticketStreamHeartbeatMs() { return this.raw.TICKET_STREAM_HEARTBEAT_MS; }
+  /** Open live streams per user and API process (a browser tab each). */
+  get ticketStreamMaxPerUser() { return this.raw.TICKET_STREAM_MAX_PER_USER; }
 
   /**
    * A signing key for one purpose, derived from JWT_SECRET with HKDF: a token signed for one

@@ -64,6 +64,9 @@ export const configSchema = z
     WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    TICKET_STREAM_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    TICKET_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+    TICKET_STREAM_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   });
 
 /**

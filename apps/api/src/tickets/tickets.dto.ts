@@ -31,6 +31,14 @@ export class ListTicketsQuery extends PageQuery {
   q?: string;
 }
 
+export class TicketStreamQuery {
+  @ApiPropertyOptional({ description: 'the access token, for EventSource (which cannot send an Authorization header); redacted from logs' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  access_token?: string;
+}
+
 export class TicketHistoryResponse {
   @ApiProperty({ example: 'ticket.routed' }) type: string;
   @ApiProperty() at: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { AccessScope, assertNever, decodeCursor, Page, PageRequest, toPage } from '@enterpark/common';
+import { AccessScope, assertNever, decodeCursor, Page, PageRequest, ServiceType, toPage } from '@enterpark/common';
 import { Ticket } from '../domain/ticket';
 import { Activity } from '../domain/service';
 import { FINISHED_STATUSES, TICKET_LIMITS } from '../domain/ticket-status';
@@ -169,6 +169,13 @@ export class TicketRepository {
       [ticketId],
     );
     return rows.map((e) => ({ type: e.name, at: e.occurred_at, actorId: e.actor_id, actorName: e.actor_name, data: e.payload }));
+  }
+
+  /** Who may see each ticket now (zone and desk), for tickets known only by id (events of the log). */
+  async reachOf(ids: readonly string[]): Promise<Map<string, { zoneId: string; desk: ServiceType | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; zone_id: string; desk: ServiceType | null }[] = await this.dataSource.query(`SELECT id, zone_id, desk FROM ticket WHERE id = ANY ($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, { zoneId: r.zone_id, desk: r.desk }]));
   }
 
   /**
