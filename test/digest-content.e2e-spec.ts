@@ -148,8 +148,12 @@ describe('digest content', () => {
       expect(part).toContain('2026年第47周（11月16日—11月22日）');
       expect(part).toContain(`问题：${QUESTION}`);
       expect(part).toContain('服务机构：徽商银行合肥分行');
-      expect(part).toContain(ctx.config.ticketUrl(ids.subsidy));
+      expect(part).toContain(`${ctx.config.consoleBaseUrl}/tickets/${ids.subsidy}`);
     }
+    // Every link opens the console: the ticket, the confirmation form, the notification settings.
+    expect(d.text).toContain(`${ctx.config.consoleBaseUrl}/tickets/${ids.listing}?action=confirm`);
+    expect(d.html.replace(/&#x3D;/g, '=')).toContain(`href="${ctx.config.consoleBaseUrl}/tickets/${ids.listing}?action=confirm"`);
+    for (const part of [d.text, d.html]) expect(part).toContain(`${ctx.config.consoleBaseUrl}/settings/notifications`);
     expect(statsOf(d.text)).toMatchObject({ 新提交: 3, 已分派: 3, 已匹配: 1, 已办结: 2, 已确认办结: 1, 待您处理: 2, 逾期: 1 });
     expect(sectionOf(d.text, '待您补充信息（1）')).toContain(T.subsidy);
     expect(sectionOf(d.text, '待您确认办结（1）')).toContain(T.listing);

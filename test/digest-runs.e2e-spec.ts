@@ -76,7 +76,7 @@ async function createPeople(ctx: TestContext, spec: PersonSpec[]): Promise<User[
 }
 
 async function optOutOfDigests(ctx: TestContext, user: User): Promise<void> {
-  await ctx.api.get(MailPreferencesService).update(toActor(user), user.id, { digest: false, notifications: true });
+  await ctx.api.get(MailPreferencesService).update(toActor(user), user.id, { digest: false, notifications: true, assignments: true });
 }
 
 async function bootstrapAdmin(ctx: TestContext): Promise<User> {

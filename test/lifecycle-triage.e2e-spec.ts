@@ -75,7 +75,9 @@ describe('triage: the desk accepts, rejects, asks, returns; coordinators reroute
     const t = await routedTicket();
     const staff = tokenOf('finance', t.assigneeId);
     const asked = await post(`${t.id}/request-info`, staff, { question: '请补充融资规模与期限' });
-    expect(asked.body).toMatchObject({ status: 'needs_info', sla: { stage: null }, allowedActions: ['reject', 'provide-info', 'assign', 'cancel'] });
+    // Each caller is offered what they may do: the desk waits, the zone answers (or withdraws).
+    expect(asked.body).toMatchObject({ status: 'needs_info', sla: { stage: null }, allowedActions: ['reject', 'assign'] });
+    expect((await ctx.request('GET', `/api/v1/tickets/${t.id}`, { token: manager })).body.allowedActions).toEqual(['provide-info', 'cancel']);
     clock.advance(24 * HOUR);
     const answered = await post(`${t.id}/provide-info`, manager, { answer: '融资规模约 5000 万元，期限 3 年' });
     expect(answered.status).toBe(200);
@@ -91,7 +93,8 @@ describe('triage: the desk accepts, rejects, asks, returns; coordinators reroute
     const t = await routedTicket('finance');
     const staff = tokenOf('finance', t.assigneeId);
     const returned = await post(`${t.id}/return`, staff, { reason: '属于培训需求', suggestedType: 'training' });
-    expect(returned.body).toMatchObject({ status: 'returned', assigneeId: null, allowedActions: ['reject', 'reroute', 'cancel'] });
+    expect(returned.body).toMatchObject({ status: 'returned', assigneeId: null, allowedActions: ['reject'] });
+    expect((await ctx.request('GET', `/api/v1/tickets/${t.id}`, { token: coordinator })).body.allowedActions).toEqual(['reject', 'reroute', 'cancel']);
     expect((await post(`${t.id}/reroute`, staff, { type: 'training', reason: '改派' })).status).toBe(403);
     const rerouted = await post(`${t.id}/reroute`, coordinator, { type: 'training', reason: '改派培训服务台' });
     expect(rerouted.body).toMatchObject({ status: 'submitted', type: 'training' });

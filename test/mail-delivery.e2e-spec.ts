@@ -299,15 +299,15 @@ describe('mail delivery over SMTP', () => {
 
       const mine = await ctx.request('GET', '/api/v1/users/me/mail-preferences', { token: manager.token });
       expect(mine.status).toBe(200);
-      expect(mine.body).toEqual({ userId: manager.user.id, digest: true, notifications: true, updatedAt: null });
-      const own = await ctx.request('PUT', `/api/v1/users/${manager.user.id}/mail-preferences`, { token: manager.token, body: { digest: false, notifications: true } });
+      expect(mine.body).toEqual({ userId: manager.user.id, digest: true, notifications: true, assignments: true, updatedAt: null });
+      const own = await ctx.request('PUT', `/api/v1/users/${manager.user.id}/mail-preferences`, { token: manager.token, body: { digest: false, notifications: true, assignments: true } });
       expect(own.status).toBe(200);
       expect(own.body).toMatchObject({ userId: manager.user.id, digest: false, notifications: true });
 
       const before = await ctx.rowCounts();
       for (const target of [viewer.user.id, leader.user.id]) {
         expect((await ctx.request('GET', `/api/v1/users/${target}/mail-preferences`, { token: manager.token })).status).toBe(404);
-        const put = await ctx.request('PUT', `/api/v1/users/${target}/mail-preferences`, { token: manager.token, body: { digest: false, notifications: false } });
+        const put = await ctx.request('PUT', `/api/v1/users/${target}/mail-preferences`, { token: manager.token, body: { digest: false, notifications: false, assignments: false } });
         expect(put.status).toBe(404);
         expect(put.body.code).toBe('USER_NOT_FOUND');
       }
@@ -318,7 +318,7 @@ describe('mail delivery over SMTP', () => {
     it('a coordinator manages anyone\'s; an unknown user is 404', async () => {
       const viewer = await ctx.newUser('viewer');
       const coordinator = await ctx.coordinatorToken();
-      const put = await ctx.request('PUT', `/api/v1/users/${viewer.user.id}/mail-preferences`, { token: coordinator, body: { digest: true, notifications: false } });
+      const put = await ctx.request('PUT', `/api/v1/users/${viewer.user.id}/mail-preferences`, { token: coordinator, body: { digest: true, notifications: false, assignments: true } });
       expect(put.status).toBe(200);
       expect((await ctx.request('GET', '/api/v1/users/me/mail-preferences', { token: viewer.token })).body).toMatchObject({ digest: true, notifications: false });
       const unknown = '0190f4b6-5a1e-7c2d-8e3f-0a1b2c3d4e5f';
@@ -327,9 +327,9 @@ describe('mail delivery over SMTP', () => {
     });
 
     it.each([
-      ['a string for a boolean', { digest: 'no', notifications: true }, 'digest', 'isBoolean'],
-      ['a missing field', { digest: true }, 'notifications', 'isBoolean'],
-      ['an unknown field', { digest: true, notifications: true, everything: false }, 'everything', 'notAllowed'],
+      ['a string for a boolean', { digest: 'no', notifications: true, assignments: true }, 'digest', 'isBoolean'],
+      ['a missing field', { digest: true, assignments: true }, 'notifications', 'isBoolean'],
+      ['an unknown field', { digest: true, notifications: true, assignments: true, everything: false }, 'everything', 'notAllowed'],
     ])('refuses %s with 400 naming the field', async (_case, body, field, rule) => {
       const { token } = await ctx.newUser('viewer');
       const before = await ctx.rowCounts();

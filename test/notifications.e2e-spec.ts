@@ -11,6 +11,12 @@ import { TimersProcessor } from '../apps/worker/src/timers/timers.processor';
 const MONDAY = new Date('2026-11-16T02:00:00Z');
 const PROVIDER_EMAIL = 'loans@hsbank.example.cn';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const CONSOLE = 'https://ep.example.cn';
+
+/** The links of an HTML part as a browser reads them (Handlebars writes `=` as an entity). */
+function hrefsOf(html: string): string[] {
+  return [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1].replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'));
+}
 
 /**
  * Notification emails over the real pipeline: HTTP → events → notifications worker →
@@ -34,7 +40,7 @@ describe('notification emails: each exactly once per event, to the people who mu
   beforeAll(async () => {
     smtp = await TestSmtpServer.start();
     clock = new TestClock(MONDAY);
-    ctx = await TestContext.create({ clock, env: { SMTP_URL: smtp.url, MAIL_BACKOFF_MS: '50' } });
+    ctx = await TestContext.create({ clock, env: { SMTP_URL: smtp.url, MAIL_BACKOFF_MS: '50', CONSOLE_BASE_URL: `${CONSOLE}/` } });
     coordinator = await ctx.coordinatorToken();
     zoneId = (await ctx.newZone({ name: '合肥经开区', city: '合肥市' })).id;
     for (const name of ['李华', '赵磊']) {
@@ -197,9 +203,11 @@ describe('notification emails: each exactly once per event, to the people who mu
       expect(mail.parsed.subject).toBe('【进园区服务】需求待补充信息：跨境融资咨询');
       expect(mail.parsed.text).toContain(`${manager.name}：您好！`);
       expect(mail.parsed.text).toContain('请补充融资规模与期限');
-      expect(mail.parsed.text).toContain(ctx.config.ticketUrl(t.id));
+      // Every link opens the console's page for it (the console signs the reader in first).
+      expect(mail.parsed.text).toContain(`查看工单并答复：${CONSOLE}/tickets/${t.id}\n`);
       expect(mail.parsed.text).toContain(`退订通知邮件：${links.urlFor(manager.id, 'notification')}`);
-      expect(mail.parsed.text).toContain(`管理邮件偏好：${links.preferencesUrl()}`);
+      expect(mail.parsed.text).toContain(`管理邮件偏好：${CONSOLE}/settings/notifications`);
+      expect(hrefsOf(mail.parsed.html!)).toEqual(expect.arrayContaining([`${CONSOLE}/tickets/${t.id}`, `${CONSOLE}/settings/notifications`]));
       expect(mail.parsed.html).toContain('请补充融资规模与期限');
     }
 
@@ -232,7 +240,8 @@ describe('notification emails: each exactly once per event, to the people who mu
     expect(envelopes(completed.mails)).toEqual(sorted(managers.map((m) => m.email)));
     for (const mail of completed.mails) {
       expect(mail.parsed.subject).toBe('【进园区服务】服务已完成，请确认：园区贷授信对接');
-      for (const expected of ['促成园区贷授信 3000 万元', '徽商银行合肥分行', '确认并评价', ctx.config.ticketUrl(t.id)]) expect(mail.parsed.text).toContain(expected);
+      for (const expected of ['促成园区贷授信 3000 万元', '徽商银行合肥分行', `确认并评价：${CONSOLE}/tickets/${t.id}?action=confirm`]) expect(mail.parsed.text).toContain(expected);
+      expect(hrefsOf(mail.parsed.html!)).toContain(`${CONSOLE}/tickets/${t.id}?action=confirm`);
     }
 
     expect((await post(`/tickets/${t.id}/confirm`, managerToken, { rating: 5, solved: true })).body.status).toBe('closed');
@@ -289,6 +298,69 @@ describe('notification emails: each exactly once per event, to the people who mu
       expect(mail.parsed.subject).toBe('【进园区服务】需求待补充信息：融资需求 Bcc: x@evil.example');
       expect(mail.parsed.text).toContain('请说明');
     }
+  });
+
+  it('a desk clerk is told when a ticket is assigned to them, unless they took it themselves or switched it off', async () => {
+    const t = await routedTicket({ type: 'finance', title: '园区贷风险补偿' });
+    const first = finance.find((m) => m.user.id === t.assigneeId)!;
+    const other = finance.find((m) => m.user.id !== t.assigneeId)!;
+    const links = ctx.api.get(UnsubscribeLinks);
+
+    // Routing chose the first clerk: they get one email, in the assignment category, linking the console.
+    const routed = await delivered(await eventOf('ticket.routed', t.id));
+    expect(envelopes(routed.mails)).toEqual([first.user.email]);
+    const [mail] = routed.mails;
+    expect(mail.parsed.subject).toBe('【进园区服务】新工单已分配给您：园区贷风险补偿');
+    expect(mail.parsed.text).toContain(`${first.user.name}：您好！`);
+    expect(mail.parsed.text).toContain('已分派到金融进园区服务台，由您负责办理');
+    expect(mail.parsed.text).toContain(`查看工单：${CONSOLE}/tickets/${t.id}\n`);
+    expect(mail.parsed.text).toContain(`退订工单分配提醒：${links.urlFor(first.user.id, 'assignment')}`);
+    expect(hrefsOf(mail.parsed.html!)).toEqual(expect.arrayContaining([`${CONSOLE}/tickets/${t.id}`, `${CONSOLE}/settings/notifications`]));
+    expect(mail.header('list-unsubscribe')).toContain(links.urlFor(first.user.id, 'assignment'));
+    expect((await ctx.sql(`SELECT kind, category FROM mail_message WHERE id = $1`, [routed.rows[0].id]))[0]).toEqual({ kind: 'ticket_assigned', category: 'assignment' });
+
+    // A colleague hands it on: the new assignee is told by whom.
+    expect((await post(`/tickets/${t.id}/assign`, first.token, { assigneeId: other.user.id })).status).toBe(200);
+    const handed = await delivered(await eventOf('ticket.assigned', t.id));
+    expect(envelopes(handed.mails)).toEqual([other.user.email]);
+    expect(handed.mails[0].parsed.text).toContain(`已由${first.user.name}指派给您办理`);
+
+    // Taking it back oneself mails nobody (the receipt says so).
+    expect((await post(`/tickets/${t.id}/assign`, first.token, { assigneeId: first.user.id })).status).toBe(200);
+    const selfTaken = await ctx.waitFor(async () => {
+      const [e] = await ctx.sql(`SELECT e.id, r.messages FROM event e JOIN notification_receipt r ON r.event_id = e.id WHERE e.name = 'ticket.assigned' AND e.aggregate_id = $1 AND e.actor_id = $2 AND e.payload ->> 'assigneeId' = $2::text`, [t.id, first.user.id]);
+      return e;
+    }, 10_000, 'receipt of the self-assignment');
+    expect(selfTaken.messages).toBe(0);
+
+    // Switched off with the one-click link: the category only, and the next assignment is not sent.
+    const token = new URL(links.urlFor(other.user.id, 'assignment')).searchParams.get('token')!;
+    expect((await ctx.request('POST', `/api/v1/mail/unsubscribe?token=${encodeURIComponent(token)}`)).body).toEqual({ unsubscribed: true, category: 'assignment' });
+    expect((await get('/users/me/mail-preferences', other.token)).body).toMatchObject({ digest: true, notifications: true, assignments: false });
+    expect((await post(`/tickets/${t.id}/assign`, first.token, { assigneeId: other.user.id })).status).toBe(200);
+    const again = await eventOf('ticket.assigned', t.id);
+    const skipped = await ctx.waitFor(async () => {
+      const [row] = await ctx.sql(`SELECT status, message_id FROM mail_message WHERE dedupe_key = $1`, [`ticket.assigned:${again.id}:${other.user.id}`]);
+      return row && row.status !== 'queued' && row.status !== 'sending' ? row : null;
+    }, 15_000, 'second assignment mail handled');
+    expect(skipped.status).toBe('skipped');
+    expect(smtp.received.filter((m) => m.header('message-id') === skipped.message_id)).toEqual([]);
+
+    // A ticket routed to a desk without an assignee (desk_only) mails nobody either.
+    const unassigned = await routedTicket({ type: 'training', title: '园区安全生产培训' });
+    const receipt = await ctx.waitFor(async () => (await ctx.sql(`SELECT r.messages FROM event e JOIN notification_receipt r ON r.event_id = e.id WHERE e.name = 'ticket.routed' AND e.aggregate_id = $1`, [unassigned.id]))[0], 10_000, 'receipt');
+    expect(receipt.messages).toBe(0);
+  });
+
+  it('mail preferences hold the assignments switch: a PUT needs it, a GET shows it', async () => {
+    const clerk = finance[0];
+    const missing = await ctx.request('PUT', '/api/v1/users/me/mail-preferences', { token: clerk.token, body: { digest: true, notifications: true } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.details).toEqual([expect.objectContaining({ field: 'assignments' })]);
+    const put = await ctx.request('PUT', '/api/v1/users/me/mail-preferences', { token: clerk.token, body: { digest: false, notifications: true, assignments: false } });
+    expect(put.body).toMatchObject({ userId: clerk.user.id, digest: false, notifications: true, assignments: false });
+    expect((await get(`/users/${clerk.user.id}/mail-preferences`)).body).toMatchObject({ digest: false, notifications: true, assignments: false });
+    await ctx.request('PUT', '/api/v1/users/me/mail-preferences', { token: clerk.token, body: { digest: true, notifications: true, assignments: true } });
   });
 
   it("another zone's manager got no notification at all", async () => {

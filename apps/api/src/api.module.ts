@@ -21,6 +21,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { StartUpSummary } from './bootstrap/start-up-summary';
 import { CalendarController } from './calendar/calendar.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
 import { DemandListsController } from './demand-lists/demand-lists.controller';
 import { DigestPreviewController } from './digests/digest-preview.controller';
 import { DigestRunsController } from './digests/digest-runs.controller';
@@ -35,6 +36,8 @@ import { ProvidersController } from './providers/providers.controller';
 import { SlaTargetsController } from './sla-targets/sla-targets.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
+import { TicketResponder } from './tickets/ticket-responder';
+import { TicketStreamHub } from './tickets/ticket-stream.hub';
 import { TicketsController } from './tickets/tickets.controller';
 import { UsersController } from './users/users.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -66,11 +69,13 @@ export class ApiModule {
         NotificationsModule,
         MailModule,
       ],
-      controllers: [AuthController, HealthController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController],
       providers: [
         AccessTokenService,
         BootstrapService,
         StartUpSummary,
+        TicketResponder,
+        TicketStreamHub,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

@@ -28,4 +28,22 @@ describe('AppConfig', () => {
   it('treats empty variables as unset', () => {
     expect(AppConfig.fromEnv({ REDIS_URL: '', PORT: '' }).port).toBe(3000);
   });
+
+  it.each([
+    [{}, 'http://127.0.0.1:3000'],
+    [{ PORT: '8080', HOST: '0.0.0.0' }, 'http://127.0.0.1:8080'],
+    [{ PUBLIC_BASE_URL: 'https://ep.example.cn' }, 'https://ep.example.cn'],
+    [{ PUBLIC_BASE_URL: 'https://api.example.cn', CONSOLE_BASE_URL: 'https://console.example.cn/ep/' }, 'https://console.example.cn/ep'],
+  ])('links emails to the console at its base URL (%j → %s)', (env, base) => {
+    const config = AppConfig.fromEnv(env);
+    const id = '0b0e6c1e-9d43-4d5e-8f5f-2d0c7a6b1f00';
+    expect(config.ticketUrl(id)).toBe(`${base}/tickets/${id}`);
+    expect(config.ticketConfirmUrl(id)).toBe(`${base}/tickets/${id}?action=confirm`);
+    expect(config.mailPreferencesUrl).toBe(`${base}/settings/notifications`);
+  });
+
+  it('refuses a console URL that is not http(s), and the retired TICKET_LINK_BASE_URL', () => {
+    expect(() => AppConfig.fromEnv({ CONSOLE_BASE_URL: 'ftp://ep.example.cn' })).toThrow(/CONSOLE_BASE_URL/);
+    expect(() => AppConfig.fromEnv({ TICKET_LINK_BASE_URL: 'https://ep.example.cn/tickets' })).toThrow(/TICKET_LINK_BASE_URL: replaced by CONSOLE_BASE_URL/);
+  });
 });

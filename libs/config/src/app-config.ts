@@ -66,16 +66,24 @@ export class AppConfig {
   get reconcileStuckAfterMs() { return this.raw.RECONCILE_STUCK_AFTER_MS; }
   get proposalWindowWorkingDays() { return this.raw.PROPOSAL_WINDOW_WORKING_DAYS; }
   get timerSweepMs() { return this.raw.TIMER_SWEEP_MS; }
+  /** Where people open the web console; the API serves it at `/`, so by default the API's own address. */
+  get consoleBaseUrl() { return (this.raw.CONSOLE_BASE_URL ?? this.publicBaseUrl).replace(/\/+$/, ''); }
   /** Years whose chinese-days data is not trusted: missing until a coordinator publishes them (drills, tests). */
   get calendarIgnoredPackageYears(): readonly number[] { return this.raw.CALENDAR_IGNORE_PACKAGE_YEARS; }
   /** A page of the web console (`/calendar`), for links in emails. */
   consolePageUrl(path: string): string {
-    return `${this.publicBaseUrl.replace(/\/+$/, '')}${path}`;
+    return `${this.consoleBaseUrl}${path}`;
   }
-  /** Where a person opens ticket `id` (links in emails). */
+  /** The console's page of ticket `id` (查看工单 in emails); the console signs the visitor in first. */
   ticketUrl(id: string): string {
-    return `${(this.raw.TICKET_LINK_BASE_URL ?? `${this.publicBaseUrl}/api/v1/tickets`).replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+    return `${this.consoleBaseUrl}/tickets/${encodeURIComponent(id)}`;
   }
+  /** The ticket's page with the zone's 确认办结 form open (确认并评价). */
+  ticketConfirmUrl(id: string): string {
+    return `${this.ticketUrl(id)}?action=confirm`;
+  }
+  /** The console's 通知设置 page, where a user manages their mail preferences (管理邮件偏好). */
+  get mailPreferencesUrl() { return `${this.consoleBaseUrl}/settings/notifications`; }
   get smtpUrl() { return this.raw.SMTP_URL; }
   get mailFrom() { return this.raw.MAIL_FROM; }
   get mailMaxAttempts() { return this.raw.MAIL_MAX_ATTEMPTS; }
@@ -91,6 +99,11 @@ export class AppConfig {
   get webhookBackoffMs() { return this.raw.WEBHOOK_BACKOFF_MS; }
   get webhookTimeoutMs() { return this.raw.WEBHOOK_TIMEOUT_MS; }
   get webhookPollMs() { return this.raw.WEBHOOK_POLL_MS; }
+  /** How often each API process reads new ticket events for its live streams (one read for all of them). */
+  get ticketStreamPollMs() { return this.raw.TICKET_STREAM_POLL_MS; }
+  get ticketStreamHeartbeatMs() { return this.raw.TICKET_STREAM_HEARTBEAT_MS; }
+  /** Open live streams per user and API process (a browser tab each). */
+  get ticketStreamMaxPerUser() { return this.raw.TICKET_STREAM_MAX_PER_USER; }
 
   /**
    * A signing key for one purpose, derived from JWT_SECRET with HKDF: a token signed for one

@@ -55,7 +55,7 @@ export const configSchema = z
       .regex(/^\s*(\d{4}\s*(,\s*\d{4}\s*)*)?$/, 'must be years separated by commas, such as 2027,2028')
       .default('')
       .transform((v) => v.split(',').map((y) => y.trim()).filter(Boolean).map(Number)),
-    TICKET_LINK_BASE_URL: z.string().url().optional(),
+    CONSOLE_BASE_URL: url(['http', 'https']).optional(),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
     MAIL_FROM: z.string().min(3).max(200).default('进园区服务平台 <noreply@enterpark.local>'),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -70,6 +70,9 @@ export const configSchema = z
     WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    TICKET_STREAM_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    TICKET_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+    TICKET_STREAM_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   });
 
 /**
@@ -81,6 +84,8 @@ export function crossFieldProblems(env: Record<string, string | undefined>): str
   const problems: string[] = [];
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: is required in production');
   if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL) problems.push('REDIS_URL: is required when QUEUE_BACKEND=redis');
+  // Renamed, with another meaning (the console's address, not a ticket path): a stale value must not be ignored silently.
+  if (env.TICKET_LINK_BASE_URL) problems.push('TICKET_LINK_BASE_URL: replaced by CONSOLE_BASE_URL, the web console\'s address (emails link to <CONSOLE_BASE_URL>/tickets/<id>)');
   return problems;
 }
 

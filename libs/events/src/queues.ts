@@ -21,7 +21,8 @@ export const SUBSCRIPTIONS: { readonly [N in EventName]: readonly QueueName[] } 
   'demand_list.filed': [],
   'demand_list.completed': ['notifications'],
   'ticket.submitted': ['routing'],
-  'ticket.routed': [],
+  // An assignee is told the ticket is theirs.
+  'ticket.routed': ['notifications'],
   // Matching proposes the next candidate after each of these...
   'ticket.accepted': ['matching'],
   'ticket.match_declined': ['matching'],
@@ -35,7 +36,7 @@ export const SUBSCRIPTIONS: { readonly [N in EventName]: readonly QueueName[] } 
   'ticket.info_provided': [],
   'ticket.returned': [],
   'ticket.rerouted': [],
-  'ticket.assigned': [],
+  'ticket.assigned': ['notifications'],
   'ticket.match_proposed': ['notifications'],
   'ticket.matching_exhausted': [],
   'ticket.matched': [],

@@ -2,7 +2,7 @@ export * from './mail-draft';
 export * from './mail-outbox.service';
 export * from './mail.module';
 export * from './mail.errors';
-export { UnsubscribeLinks, UNSUBSCRIBE_PATH, PREFERENCES_PATH } from './application/unsubscribe-links.service';
+export { UnsubscribeLinks, UNSUBSCRIBE_PATH } from './application/unsubscribe-links.service';
 export { MailSender } from './application/mail-sender.service';
 export type { SendOutcome } from './application/mail-sender.service';
 export { RedriveStuckMailService } from './application/redrive-stuck-mail.service';

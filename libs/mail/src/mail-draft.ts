@@ -7,10 +7,12 @@ export type MailKind =
   | 'list_completed'
   | 'sla_reminder'
   | 'sla_escalation'
+  | 'ticket_assigned'
   | 'calendar_missing';
 
 /** What a recipient can switch off in their preferences (and with the one-click unsubscribe link). */
-export type MailCategory = 'digest' | 'notification';
+export const MAIL_CATEGORIES = ['digest', 'notification', 'assignment'] as const;
+export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 
 /** A PNG shown inline in the HTML part as `<img src="cid:{cid}">`. */
 export interface InlineImage {

@@ -6,3 +6,4 @@ export * from './settle-queues';
 export * from './test-webhook-receiver';
 export * from './console-build';
 export * from './console-browser';
+export * from './test-sse-client';

@@ -1,12 +1,17 @@
 import { DomainError } from '@enterpark/common';
 import { TicketStatus } from './domain/ticket-status';
-import { allowedActions, TicketAction } from './domain/ticket-actions';
+import { allowedActions, TicketAction, UserAction } from './domain/ticket-actions';
 
+/** `allowed`: what the caller may do instead (see refusalFor); by default what any role could. */
 export class TicketInvalidTransitionError extends DomainError {
   readonly code = 'TICKET_INVALID_TRANSITION';
   readonly kind = 'conflict';
-  constructor(status: TicketStatus, action: TicketAction) {
-    super(`工单当前状态为 ${status}，不能执行 ${action}`, [], { status, action, allowedActions: allowedActions(status) });
+  constructor(
+    readonly status: TicketStatus,
+    readonly action: TicketAction,
+    allowed: readonly UserAction[] = allowedActions(status),
+  ) {
+    super(`工单当前状态为 ${status}，不能执行 ${action}`, [], { status, action, allowedActions: allowed });
   }
 }
 

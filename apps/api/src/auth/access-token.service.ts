@@ -8,6 +8,13 @@ interface Claims {
   role: Role;
   zoneId: string | null;
   desks: ServiceType[];
+  exp?: number;
+}
+
+/** A valid token: who it speaks for, and until when. */
+export interface VerifiedToken {
+  actor: Actor;
+  expiresAt: Date;
 }
 
 export const JWT_ALGORITHM = 'HS256';
@@ -30,7 +37,7 @@ export class AccessTokenService {
   }
 
   /** The actor of a valid token, or null for anything else (expired, tampered, wrong issuer or algorithm). */
-  async verify(token: string): Promise<Actor | null> {
+  async verify(token: string): Promise<VerifiedToken | null> {
     try {
       const c = await this.jwt.verifyAsync<Claims>(token, { algorithms: [JWT_ALGORITHM], issuer: this.config.jwtIssuer });
       const shapeOk =
@@ -40,8 +47,9 @@ export class AccessTokenService {
         // a zone manager acts for exactly one zone; nobody else has one
         (c.role === 'zone_manager') === (c.zoneId !== null) &&
         Array.isArray(c.desks) &&
-        c.desks.every(isServiceType);
-      return shapeOk ? { id: c.sub, role: c.role, zoneId: c.zoneId, desks: c.desks } : null;
+        c.desks.every(isServiceType) &&
+        typeof c.exp === 'number';
+      return shapeOk ? { actor: { id: c.sub, role: c.role, zoneId: c.zoneId, desks: c.desks }, expiresAt: new Date(c.exp! * 1000) } : null;
     } catch {
       return null;
     }

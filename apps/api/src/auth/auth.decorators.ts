@@ -14,9 +14,21 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export const OPTIONAL_AUTH_KEY = 'enterpark:optional-auth';
 export const OptionalAuth = () => SetMetadata(OPTIONAL_AUTH_KEY, true);
 
+/**
+ * The token may also come as `?access_token=` (when no Authorization header is sent): for
+ * EventSource, which cannot set headers. Request logs redact it (http/request-logging.ts).
+ */
+export const QUERY_TOKEN_KEY = 'enterpark:query-token';
+export const QueryTokenAuth = () => SetMetadata(QUERY_TOKEN_KEY, true);
+
 /** Only these roles may call the handler; without it, every authenticated role may. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   return ctx.switchToHttp().getRequest<{ actor: Actor }>().actor;
+});
+
+/** When the caller's access token expires (a stream is closed then). */
+export const TokenExpiresAt = createParamDecorator((_: unknown, ctx: ExecutionContext): Date => {
+  return ctx.switchToHttp().getRequest<{ tokenExpiresAt: Date }>().tokenExpiresAt;
 });

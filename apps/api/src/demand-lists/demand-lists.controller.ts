@@ -5,9 +5,9 @@ import { Actor, InvalidInputError, scopeOf } from '@enterpark/common';
 import { DEMAND_LIST_LIMITS, FileDemandListService, ReadDemandListsService } from '@enterpark/demand';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
-import { ApiPageResponse, pageOf, PageResponse } from '../http/page.dto';
+import { pageOf } from '../http/page.dto';
 import {
-  DemandListResponse, DemandListWithTicketsResponse, FileDemandListRequest, ListDemandListsQuery, toDemandListResponse, toDemandListWithTickets,
+  DemandListPageResponse, DemandListWithTicketsResponse, FileDemandListRequest, ListDemandListsQuery, toDemandListResponse, toDemandListWithTickets,
 } from './demand-lists.dto';
 
 const KEY_PATTERN = /^[\x21-\x7e]+$/;
@@ -41,12 +41,13 @@ export class DemandListsController {
   ): Promise<DemandListWithTicketsResponse> {
     const result = await this.fileDemandList.execute(actor, body, idempotencyKey(key));
     if (result.replayed) void reply.header('Idempotent-Replayed', 'true');
-    return toDemandListWithTickets(result.list, result.tickets);
+    const [list] = await this.demandLists.views(scopeOf(actor), [result.list]);
+    return toDemandListWithTickets(list, result.tickets);
   }
 
   @Get()
-  @ApiPageResponse(DemandListResponse)
-  async list(@CurrentActor() actor: Actor, @Query() query: ListDemandListsQuery): Promise<PageResponse<DemandListResponse>> {
+  @ApiOkResponse({ type: DemandListPageResponse })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListDemandListsQuery): Promise<DemandListPageResponse> {
     const page = await this.demandLists.list(scopeOf(actor), { zoneId: query.zoneId }, pageOf(query));
     return { items: page.items.map(toDemandListResponse), nextCursor: page.nextCursor };
   }

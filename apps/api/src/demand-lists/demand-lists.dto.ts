@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested,
 } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
-import { DEMAND_LIST_LIMITS as L, DemandList } from '@enterpark/demand';
+import { DEMAND_LIST_LIMITS as L, DemandListView } from '@enterpark/demand';
 import { Ticket, TICKET_STATUSES, TicketStatus } from '@enterpark/tickets';
 import { PageQuery } from '../http/page.dto';
 import { NoNulCharacter } from '../http/validators';
@@ -94,32 +94,43 @@ export class ListedTicketResponse {
 export class DemandListResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) zoneId: string;
+  @ApiProperty({ example: '合肥经开区' }) zoneName: string;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) period: string | null;
   @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status: string;
   @ApiProperty({ format: 'uuid' }) filedBy: string;
   @ApiProperty() itemCount: number;
+  @ApiProperty({ description: 'tickets of the list the caller sees (a desk: those routed to its desks)' }) ticketCount: number;
+  @ApiProperty({ description: 'of those, completed, closed, rejected or cancelled (已办结 finishedCount / ticketCount)' }) finishedCount: number;
   @ApiProperty() createdAt: string;
+}
+
+export class DemandListPageResponse {
+  @ApiProperty({ type: [DemandListResponse] }) items: DemandListResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
 export class DemandListWithTicketsResponse extends DemandListResponse {
   @ApiProperty({ type: [ListedTicketResponse] }) tickets: ListedTicketResponse[];
 }
 
-export function toDemandListResponse(list: DemandList): DemandListResponse {
+export function toDemandListResponse(list: DemandListView): DemandListResponse {
   return {
     id: list.id,
     zoneId: list.zoneId,
+    zoneName: list.zoneName,
     title: list.title,
     period: list.period,
     status: list.status,
     filedBy: list.filedBy,
     itemCount: list.itemCount,
+    ticketCount: list.ticketCount,
+    finishedCount: list.finishedCount,
     createdAt: list.createdAt.toISOString(),
   };
 }
 
-export function toDemandListWithTickets(list: DemandList, tickets: Ticket[]): DemandListWithTicketsResponse {
+export function toDemandListWithTickets(list: DemandListView, tickets: Ticket[]): DemandListWithTicketsResponse {
   return {
     ...toDemandListResponse(list),
     tickets: tickets.map((t) => ({ id: t.id, seq: t.seq, type: t.type, title: t.title, status: t.status })),

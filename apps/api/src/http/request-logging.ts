@@ -11,6 +11,17 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /**
+ * Secrets that travel in query strings: access tokens (an EventSource cannot send headers) and
+ * the signed tokens of providers' answer links and unsubscribe links.
+ */
+const SECRET_IN_URL = /([?&](?:access_token|token)=)[^&#]*/g;
+export const REDACTED = '[Redacted]';
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_IN_URL, `$1${REDACTED}`);
+}
+
+/**
  * One line per request, when it completes (method, URL, status, time, request id), instead of
  * Fastify's two; the health probes, polled every few seconds, are not logged.
  */
@@ -23,7 +34,9 @@ export class RequestLogging extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    // The request as logged: never its headers (authorization, cookies), its URL without the tokens above.
+    const req = { method: request.method, url: redactUrl(request.url), hostname: request.hostname, remoteAddress: request.ip };
+    const line = { req, res: reply, responseTime: reply.elapsedTime };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else reply.log.info(line, 'request completed');
   }

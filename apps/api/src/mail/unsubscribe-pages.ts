@@ -3,10 +3,16 @@ import { MailCategory } from '@enterpark/mail';
 const CATEGORY_LABEL: Record<MailCategory, string> = {
   digest: '每周工作摘要邮件',
   notification: '业务通知邮件',
+  assignment: '工单分配提醒邮件',
 };
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The console's 通知设置 page, where the choice can be undone after signing in. */
+function settingsLink(preferencesUrl: string): string {
+  return `<a href="${escapeHtml(preferencesUrl)}">通知设置</a>`;
 }
 
 function page(title: string, body: string): string {
@@ -32,12 +38,12 @@ button{background:#1d63d6;color:#fff;border:0;border-radius:6px;padding:10px 24p
  * What a GET of the unsubscribe link shows. It only asks: mail scanners and link previews
  * fetch every link in a message, so the opt-out itself needs the POST behind the button.
  */
-export function confirmUnsubscribePage(token: string, category: MailCategory): string {
+export function confirmUnsubscribePage(token: string, category: MailCategory, preferencesUrl: string): string {
   const label = CATEGORY_LABEL[category];
   return page(
     '退订确认',
     `<h1>退订${label}</h1>
-<p>确认后，您将不再收到进园区服务平台发送的${label}。您可以随时登录平台，在“邮件偏好”中重新开启。</p>
+<p>确认后，您将不再收到进园区服务平台发送的${label}。您可以随时登录平台，在${settingsLink(preferencesUrl)}中重新开启。</p>
 <form method="post" action="?token=${encodeURIComponent(token)}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
 <button type="submit">确认退订</button>
@@ -45,11 +51,11 @@ export function confirmUnsubscribePage(token: string, category: MailCategory): s
   );
 }
 
-export function unsubscribedPage(category: MailCategory): string {
+export function unsubscribedPage(category: MailCategory, preferencesUrl: string): string {
   const label = CATEGORY_LABEL[category];
-  return page('已退订', `<h1>已退订</h1><p>您已退订${label}，之后不会再收到此类邮件。如需恢复，请登录平台在“邮件偏好”中重新开启。</p>`);
+  return page('已退订', `<h1>已退订</h1><p>您已退订${label}，之后不会再收到此类邮件。如需恢复，请登录平台在${settingsLink(preferencesUrl)}中重新开启。</p>`);
 }
 
-export function invalidUnsubscribeLinkPage(): string {
-  return page('链接无效', `<h1>退订链接无效</h1><p>该退订链接无效或已损坏。请使用邮件中的完整链接，或登录平台在“邮件偏好”中管理邮件订阅。</p>`);
+export function invalidUnsubscribeLinkPage(preferencesUrl: string): string {
+  return page('链接无效', `<h1>退订链接无效</h1><p>该退订链接无效或已损坏。请使用邮件中的完整链接，或登录平台在${settingsLink(preferencesUrl)}中管理邮件订阅。</p>`);
 }

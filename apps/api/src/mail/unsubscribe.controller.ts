@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { AppConfig } from '@enterpark/config';
 import { MailPreferencesService, MailUnsubscribeTokenInvalidError } from '@enterpark/mail';
 import { Public } from '../auth/auth.decorators';
 import { UnsubscribeQuery, UnsubscribeResponse } from './mail.dto';
@@ -16,7 +17,10 @@ const HTML = 'text/html; charset=utf-8';
 @ApiTags('mail')
 @Controller('mail')
 export class UnsubscribeController {
-  constructor(private readonly preferences: MailPreferencesService) {}
+  constructor(
+    private readonly preferences: MailPreferencesService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get('unsubscribe')
   @Public()
@@ -26,11 +30,11 @@ export class UnsubscribeController {
     try {
       const { category } = this.preferences.inspect(query.token);
       void reply.type(HTML);
-      return confirmUnsubscribePage(query.token, category);
+      return confirmUnsubscribePage(query.token, category, this.config.mailPreferencesUrl);
     } catch (error) {
       if (!(error instanceof MailUnsubscribeTokenInvalidError)) throw error;
       void reply.status(403).type(HTML);
-      return invalidUnsubscribeLinkPage();
+      return invalidUnsubscribeLinkPage(this.config.mailPreferencesUrl);
     }
   }
 
@@ -47,6 +51,6 @@ export class UnsubscribeController {
     const { category } = await this.preferences.unsubscribe(query.token);
     if (!accept?.includes('text/html')) return { unsubscribed: true, category };
     void reply.type(HTML);
-    return unsubscribedPage(category);
+    return unsubscribedPage(category, this.config.mailPreferencesUrl);
   }
 }

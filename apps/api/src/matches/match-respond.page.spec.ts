@@ -20,6 +20,7 @@ const proposal: ProposalFacts & { answerBy: Date } = {
     desk: 'finance',
     assignee: null,
     provider: null,
+    slaDueAt: null,
   },
 };
 

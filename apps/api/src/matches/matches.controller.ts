@@ -4,7 +4,8 @@ import { Actor, scopeOf } from '@enterpark/common';
 import { Answerer, AnswerMatchService, ManualMatchService, ReadMatchesService } from '@enterpark/matching';
 import { CurrentActor, OptionalAuth } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
-import { TicketResponse, toTicketResponse } from '../tickets/tickets.dto';
+import { TicketResponder } from '../tickets/ticket-responder';
+import { TicketResponse } from '../tickets/tickets.dto';
 import {
   DeclineMatchRequest,
   ManualMatchRequest,
@@ -28,6 +29,7 @@ export class MatchesController {
     private readonly answers: AnswerMatchService,
     private readonly manual: ManualMatchService,
     private readonly reads: ReadMatchesService,
+    private readonly responder: TicketResponder,
   ) {}
 
   @Get('tickets/:id/matches')
@@ -42,7 +44,7 @@ export class MatchesController {
   @ApiBadRequestResponse({ description: 'PROVIDER_NOT_ELIGIBLE: providerId unknown, inactive or not serving the type' })
   @ApiConflictResponse({ description: 'PROVIDER_AT_CAPACITY, or TICKET_INVALID_TRANSITION (only from triaged or matching)' })
   async match(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ManualMatchRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.manual.match(actor, id, body.providerId));
+    return this.responder.respond(actor, await this.manual.match(actor, id, body.providerId));
   }
 
   @Post('matches/:id/accept')

@@ -17,7 +17,8 @@ import {
   RerouteTicketRequest,
   ReturnTicketRequest,
 } from './ticket-actions.dto';
-import { TicketResponse, toTicketResponse } from './tickets.dto';
+import { TicketResponder } from './ticket-responder';
+import { TicketResponse } from './tickets.dto';
 
 /** `POST /tickets/:id/<path>` answering 200 with the updated ticket (a method-level 200 would hide a class-level one). */
 const TicketAction = (path: string) => applyDecorators(Post(path), HttpCode(200), ApiOkResponse({ type: TicketResponse }));
@@ -32,61 +33,64 @@ const TicketAction = (path: string) => applyDecorators(Post(path), HttpCode(200)
 @ApiConflictResponse({ description: 'TICKET_INVALID_TRANSITION: details in `status` and `allowedActions`' })
 @Controller('tickets/:id')
 export class TicketActionsController {
-  constructor(private readonly actions: TicketActionsService) {}
+  constructor(
+    private readonly actions: TicketActionsService,
+    private readonly responder: TicketResponder,
+  ) {}
 
   @TicketAction('accept')
   async accept(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: AcceptTicketRequest): Promise<TicketResponse> {
     const dueAt = body.dueAt ? deadlineOf(body.dueAt) : undefined;
-    return toTicketResponse(await this.actions.accept(actor, id, { priority: body.priority, dueAt }));
+    return this.responder.respond(actor, await this.actions.accept(actor, id, { priority: body.priority, dueAt }));
   }
 
   @TicketAction('reject')
   async reject(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ReasonRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.reject(actor, id, body.reason));
+    return this.responder.respond(actor, await this.actions.reject(actor, id, body.reason));
   }
 
   @TicketAction('request-info')
   async requestInfo(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: RequestInfoRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.requestInfo(actor, id, body.question));
+    return this.responder.respond(actor, await this.actions.requestInfo(actor, id, body.question));
   }
 
   @TicketAction('provide-info')
   async provideInfo(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ProvideInfoRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.provideInfo(actor, id, body.answer));
+    return this.responder.respond(actor, await this.actions.provideInfo(actor, id, body.answer));
   }
 
   @TicketAction('return')
   async returnTicket(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ReturnTicketRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.returnTicket(actor, id, body));
+    return this.responder.respond(actor, await this.actions.returnTicket(actor, id, body));
   }
 
   @TicketAction('reroute')
   async reroute(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: RerouteTicketRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.reroute(actor, id, body));
+    return this.responder.respond(actor, await this.actions.reroute(actor, id, body));
   }
 
   @TicketAction('assign')
   async assign(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: AssignTicketRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.assign(actor, id, body.assigneeId));
+    return this.responder.respond(actor, await this.actions.assign(actor, id, body.assigneeId));
   }
 
   @TicketAction('activities')
   async activities(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: RecordActivityRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.recordActivity(actor, id, { day: body.date, kind: body.kind, notes: body.notes }));
+    return this.responder.respond(actor, await this.actions.recordActivity(actor, id, { day: body.date, kind: body.kind, notes: body.notes }));
   }
 
   @TicketAction('complete')
   async complete(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: CompleteTicketRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.complete(actor, id, body));
+    return this.responder.respond(actor, await this.actions.complete(actor, id, body));
   }
 
   @TicketAction('confirm')
   async confirm(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ConfirmTicketRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.confirm(actor, id, body));
+    return this.responder.respond(actor, await this.actions.confirm(actor, id, body));
   }
 
   @TicketAction('cancel')
   async cancel(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Body() body: ReasonRequest): Promise<TicketResponse> {
-    return toTicketResponse(await this.actions.cancel(actor, id, body.reason));
+    return this.responder.respond(actor, await this.actions.cancel(actor, id, body.reason));
   }
 }

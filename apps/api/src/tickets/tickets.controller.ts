@@ -1,24 +1,45 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, MessageEvent, Param, Query, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Observable } from 'rxjs';
 import { Actor, scopeOf } from '@enterpark/common';
 import { ReadTicketsService } from '@enterpark/tickets';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor, QueryTokenAuth, TokenExpiresAt } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
-import { ApiPageResponse, pageOf, PageResponse } from '../http/page.dto';
-import { ActivityListResponse, ListTicketsQuery, toActivityResponse, TicketResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
+import { pageOf } from '../http/page.dto';
+import { TicketStreamHub } from './ticket-stream.hub';
+import { ActivityListResponse, ListTicketsQuery, TicketStreamQuery, toActivityResponse, TicketPageResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
 
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller('tickets')
 export class TicketsController {
-  constructor(private readonly tickets: ReadTicketsService) {}
+  constructor(
+    private readonly tickets: ReadTicketsService,
+    private readonly live: TicketStreamHub,
+  ) {}
 
   @Get()
-  @ApiPageResponse(TicketResponse)
-  async list(@CurrentActor() actor: Actor, @Query() query: ListTicketsQuery): Promise<PageResponse<TicketResponse>> {
+  @ApiOkResponse({ type: TicketPageResponse })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListTicketsQuery): Promise<TicketPageResponse> {
     const { limit, cursor, ...filter } = query;
     const page = await this.tickets.list(scopeOf(actor), filter, pageOf({ limit, cursor }));
-    return { items: page.items.map(toTicketResponse), nextCursor: page.nextCursor };
+    return { items: page.items.map((t) => toTicketResponse(t, actor)), nextCursor: page.nextCursor };
+  }
+
+  @Sse('stream')
+  @QueryTokenAuth()
+  @ApiProduces('text/event-stream')
+  @ApiOperation({
+    summary: 'Live ticket events (server-sent events)',
+    description:
+      'Each event of a ticket the caller may see (scoped exactly like GET /tickets) as `data: {"type","ticketId","at"}`, within about a second; ' +
+      'a `: heartbeat` comment keeps an idle stream open. EventSource cannot send headers: pass the token as `?access_token=`. ' +
+      'The stream ends when the token expires; a user may hold TICKET_STREAM_MAX_PER_USER streams per API process.',
+  })
+  @ApiOkResponse({ description: 'text/event-stream' })
+  @ApiTooManyRequestsResponse({ description: 'the user already holds the most streams allowed' })
+  stream(@CurrentActor() actor: Actor, @TokenExpiresAt() until: Date, @Query() _query: TicketStreamQuery): Promise<Observable<MessageEvent>> {
+    return this.live.open(actor, until);
   }
 
   @Get(':id/activities')
@@ -32,6 +53,6 @@ export class TicketsController {
   @ApiOkResponse({ type: TicketWithHistoryResponse })
   async get(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<TicketWithHistoryResponse> {
     const { ticket, history } = await this.tickets.get(scopeOf(actor), id);
-    return { ...toTicketResponse(ticket), history: history.map(toHistoryResponse) };
+    return { ...toTicketResponse(ticket, actor), history: history.map(toHistoryResponse) };
   }
 }

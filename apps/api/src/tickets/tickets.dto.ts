@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
+import { Actor, SERVICE_TYPE_LABELS, SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { SlaStage, TicketPriority } from '@enterpark/events';
-import { Activity, ACTIVITY_KINDS, ActivityKind, allowedActions, Ticket, TicketHistoryEntry, TICKET_PRIORITIES, TICKET_STATUSES, TicketStatus, USER_ACTIONS, UserAction } from '@enterpark/tickets';
+import {
+  Activity, ACTIVITY_KINDS, ActivityKind, allowedActionsFor, NamedTicket, TicketHistoryEntry, TICKET_PRIORITIES, TICKET_STATUSES, TicketStatus, USER_ACTIONS, UserAction,
+} from '@enterpark/tickets';
 import { PageQuery } from '../http/page.dto';
 import { NoNulCharacter } from '../http/validators';
 
@@ -29,10 +31,19 @@ export class ListTicketsQuery extends PageQuery {
   q?: string;
 }
 
+export class TicketStreamQuery {
+  @ApiPropertyOptional({ description: 'the access token, for EventSource (which cannot send an Authorization header); redacted from logs' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  access_token?: string;
+}
+
 export class TicketHistoryResponse {
   @ApiProperty({ example: 'ticket.routed' }) type: string;
   @ApiProperty() at: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'who acted; null for the system (or a provider through its link)' }) actorName: string | null;
   @ApiProperty({ type: Object }) data: unknown;
 }
 
@@ -48,6 +59,7 @@ export class TicketResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) demandListId: string;
   @ApiProperty({ format: 'uuid' }) zoneId: string;
+  @ApiProperty({ example: '合肥经开区' }) zoneName: string;
   @ApiProperty() seq: number;
   @ApiProperty({ enum: SERVICE_TYPES }) type: ServiceType;
   @ApiProperty() title: string;
@@ -56,7 +68,9 @@ export class TicketResponse {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ enum: TICKET_STATUSES }) status: TicketStatus;
   @ApiProperty({ enum: SERVICE_TYPES, nullable: true }) desk: ServiceType | null;
+  @ApiProperty({ nullable: true, type: String, example: '金融进园区', description: "the desk's Chinese name" }) deskName: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty({ nullable: true, type: String }) assigneeName: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) routedAt: string | null;
@@ -68,25 +82,39 @@ export class TicketResponse {
   @ApiProperty({ nullable: true, type: String }) firstActivityAt: string | null;
   @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) providerId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'the provider that accepted (set from matched on)' }) providerId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the provider of the open match (proposed: awaiting its answer; accepted), else the one that served the ticket' })
+  providerName: string | null;
   @ApiProperty({ nullable: true, type: String }) outcome: string | null;
   @ApiProperty({ nullable: true, type: Number }) rating: number | null;
   @ApiProperty({ description: '1, +1 for each reopening' }) round: number;
   @ApiProperty() activityCount: number;
   @ApiProperty({ nullable: true, type: String, description: 'no provider left: waiting for a coordinator to match by hand' }) matchingEscalatedAt: string | null;
   @ApiProperty({ type: () => TicketSlaResponse }) sla: TicketSlaResponse;
-  @ApiProperty({ enum: USER_ACTIONS, isArray: true, description: 'what could be done next from this status (roles permitting)' }) allowedActions: UserAction[];
+  @ApiProperty({
+    enum: USER_ACTIONS,
+    isArray: true,
+    description: 'what the caller may do next: the status, their role and their reach (zone or desks); empty for viewers',
+  })
+  allowedActions: UserAction[];
 }
 
 export class TicketWithHistoryResponse extends TicketResponse {
   @ApiProperty({ type: [TicketHistoryResponse] }) history: TicketHistoryResponse[];
 }
 
-export function toTicketResponse(t: Ticket): TicketResponse {
+export class TicketPageResponse {
+  @ApiProperty({ type: [TicketResponse] }) items: TicketResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+/** A ticket as `actor` sees it: the actions are theirs. */
+export function toTicketResponse(t: NamedTicket, actor: Actor): TicketResponse {
   return {
     id: t.id,
     demandListId: t.demandListId,
     zoneId: t.zoneId,
+    zoneName: t.zoneName,
     seq: t.seq,
     type: t.type,
     title: t.title,
@@ -95,7 +123,9 @@ export function toTicketResponse(t: Ticket): TicketResponse {
     tags: t.tags,
     status: t.status,
     desk: t.desk,
+    deskName: t.desk ? SERVICE_TYPE_LABELS[t.desk] : null,
     assigneeId: t.assigneeId,
+    assigneeName: t.assigneeName,
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     routedAt: iso(t.routedAt),
@@ -108,13 +138,14 @@ export function toTicketResponse(t: Ticket): TicketResponse {
     completedAt: iso(t.completedAt),
     closedAt: iso(t.closedAt),
     providerId: t.providerId,
+    providerName: t.providerName,
     outcome: t.outcome,
     rating: t.rating,
     round: t.round,
     activityCount: t.activityCount,
     matchingEscalatedAt: iso(t.matchingEscalatedAt),
     sla: { stage: t.slaStage, dueAt: iso(t.slaDueAt), breachedAt: iso(t.slaBreachedAt), escalatedAt: iso(t.slaEscalatedAt), breaches: t.slaBreaches },
-    allowedActions: allowedActions(t.status),
+    allowedActions: allowedActionsFor(actor, t),
   };
 }
 
@@ -123,7 +154,7 @@ function iso(d: Date | null): string | null {
 }
 
 export function toHistoryResponse(h: TicketHistoryEntry): TicketHistoryResponse {
-  return { type: h.type, at: h.at.toISOString(), actorId: h.actorId, data: h.data };
+  return { type: h.type, at: h.at.toISOString(), actorId: h.actorId, actorName: h.actorName, data: h.data };
 }
 
 export class ActivityResponse {

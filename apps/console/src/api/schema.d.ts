@@ -67,6 +67,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The province dashboard
+         * @description Tickets by type and status now; for ISO weeks `from`..`to` (default: the last 12, Asia/Shanghai) the weekly trend, SLA compliance by stage and the league table of zones.
+         */
+        get: operations["DashboardController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demand-lists": {
         parameters: {
             query?: never;
@@ -551,6 +571,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live ticket events (server-sent events)
+         * @description Each event of a ticket the caller may see (scoped exactly like GET /tickets) as `data: {"type","ticketId","at"}`, within about a second; a `: heartbeat` comment keeps an idle stream open. EventSource cannot send headers: pass the token as `?access_token=`. The stream ends when the token expires; a user may hold TICKET_STREAM_MAX_PER_USER streams per API process.
+         */
+        get: operations["TicketsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -902,6 +942,19 @@ export interface components {
              */
             province: string;
         };
+        DashboardResponse: {
+            byStatus: components["schemas"]["StatusCountResponse"][];
+            byType: components["schemas"]["TypeCountResponse"][];
+            /** @example 2026-W36 */
+            from: string;
+            /** @description zones over the period, ranked as in the weekly digest */
+            league: components["schemas"]["LeagueTableResponse"];
+            sla: components["schemas"]["SlaComplianceResponse"][];
+            /** @example 2026-W47 */
+            to: string;
+            /** @description one point per ISO week from `from` to `to` */
+            weekly: components["schemas"]["WeekPointResponse"][];
+        };
         DeclineMatchRequest: {
             /** @example 本季度服务档期已满 */
             reason: string;
@@ -924,22 +977,27 @@ export interface components {
         };
         DemandListPageResponse: {
             items: components["schemas"]["DemandListResponse"][];
-            /** @description null on the last page */
             nextCursor: string | null;
         };
         DemandListResponse: {
             createdAt: string;
             /** Format: uuid */
             filedBy: string;
+            /** @description of those, completed, closed, rejected or cancelled (已办结 finishedCount / ticketCount) */
+            finishedCount: number;
             /** Format: uuid */
             id: string;
             itemCount: number;
             period: string | null;
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
+            /** @description tickets of the list the caller sees (a desk: those routed to its desks) */
+            ticketCount: number;
             title: string;
             /** Format: uuid */
             zoneId: string;
+            /** @example 合肥经开区 */
+            zoneName: string;
         };
         DemandListSummaryBody: {
             averageRating: number | null;
@@ -973,16 +1031,22 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             filedBy: string;
+            /** @description of those, completed, closed, rejected or cancelled (已办结 finishedCount / ticketCount) */
+            finishedCount: number;
             /** Format: uuid */
             id: string;
             itemCount: number;
             period: string | null;
             /** @enum {string} */
             status: "open" | "completed" | "cancelled";
+            /** @description tickets of the list the caller sees (a desk: those routed to its desks) */
+            ticketCount: number;
             tickets: components["schemas"]["ListedTicketResponse"][];
             title: string;
             /** Format: uuid */
             zoneId: string;
+            /** @example 合肥经开区 */
+            zoneName: string;
         };
         DigestRunResponse: {
             /** @description recipients whose digest of the week existed already (a re-run changes nothing for them) */
@@ -1062,6 +1126,40 @@ export interface components {
              */
             zoneId?: string;
         };
+        LeagueEntryResponse: {
+            averageRating: number | null;
+            /** @description service completed in the period */
+            completed: number;
+            /** @description completed / (completed + open) */
+            completionRate: number;
+            /** @description working days matched → completed */
+            medianDaysToComplete: number | null;
+            /** @description working days accepted → matched */
+            medianDaysToMatch: number | null;
+            /** @description still being worked on */
+            open: number;
+            rank: number;
+            /** Format: uuid */
+            zoneId: string;
+            zoneName: string;
+        };
+        LeagueOverallResponse: {
+            averageRating: number | null;
+            completionRate: number | null;
+            medianDaysToComplete: number | null;
+            medianDaysToMatch: number | null;
+        };
+        LeagueTableResponse: {
+            /** @description the last places, when the table is longer than top + bottom */
+            bottom: components["schemas"]["LeagueEntryResponse"][];
+            /** @description zones between top and bottom, left out */
+            leftOut: number;
+            overall: components["schemas"]["LeagueOverallResponse"];
+            /** @description zones ranked (with completions or open work) */
+            ranked: number;
+            /** @description the first places */
+            top: components["schemas"]["LeagueEntryResponse"][];
+        };
         ListedTicketResponse: {
             /** Format: uuid */
             id: string;
@@ -1083,12 +1181,15 @@ export interface components {
             user: components["schemas"]["UserResponse"];
         };
         MailPreferencesRequest: {
+            /** @description desk staff: an email when a ticket is assigned to them */
+            assignments: boolean;
             /** @description weekly digest emails */
             digest: boolean;
             /** @description notification emails (proposals, questions, confirmations, reminders) */
             notifications: boolean;
         };
         MailPreferencesResponse: {
+            assignments: boolean;
             digest: boolean;
             notifications: boolean;
             /** @description null while never changed (everything on) */
@@ -1271,6 +1372,14 @@ export interface components {
              */
             week: string;
         };
+        SlaComplianceResponse: {
+            /** @description stages ended in the period after their deadline had passed */
+            breached: number;
+            /** @description stages ended in the period within their working-day deadline */
+            onTime: number;
+            /** @enum {string} */
+            stage: "triage" | "matching" | "service";
+        };
         SlaTargetsResponse: {
             /** @description working days from accepted to matched */
             matchingDays: number;
@@ -1288,9 +1397,17 @@ export interface components {
             /** @description working days of the official calendar (fractional); null when the calendar lacks the year */
             workingDays: number | null;
         };
+        StatusCountResponse: {
+            /** @description tickets in this status now (GET /tickets?status=) */
+            count: number;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
+        };
         TicketHistoryResponse: {
             /** Format: uuid */
             actorId: string | null;
+            /** @description who acted; null for the system (or a provider through its link) */
+            actorName: string | null;
             at: string;
             data: Record<string, never>;
             /** @example ticket.routed */
@@ -1333,16 +1450,16 @@ export interface components {
         };
         TicketPageResponse: {
             items: components["schemas"]["TicketResponse"][];
-            /** @description null on the last page */
             nextCursor: string | null;
         };
         TicketResponse: {
             acceptedAt: string | null;
             activityCount: number;
-            /** @description what could be done next from this status (roles permitting) */
+            /** @description what the caller may do next: the status, their role and their reach (zone or desks); empty for viewers */
             allowedActions: ("accept" | "reject" | "request-info" | "provide-info" | "return" | "reroute" | "assign" | "match" | "activities" | "complete" | "confirm" | "cancel" | "accept-proposal" | "decline-proposal")[];
             /** Format: uuid */
             assigneeId: string | null;
+            assigneeName: string | null;
             closedAt: string | null;
             completedAt: string | null;
             createdAt: string;
@@ -1353,6 +1470,11 @@ export interface components {
             desiredBy: string | null;
             /** @enum {string|null} */
             desk: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service" | null;
+            /**
+             * @description the desk's Chinese name
+             * @example 金融进园区
+             */
+            deskName: string | null;
             dueAt: string | null;
             firstActivityAt: string | null;
             /** Format: uuid */
@@ -1363,8 +1485,13 @@ export interface components {
             outcome: string | null;
             /** @enum {string|null} */
             priority: "low" | "normal" | "high" | "urgent" | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description the provider that accepted (set from matched on)
+             */
             providerId: string | null;
+            /** @description the provider of the open match (proposed: awaiting its answer; accepted), else the one that served the ticket */
+            providerName: string | null;
             rating: number | null;
             /** @description 1, +1 for each reopening */
             round: number;
@@ -1381,6 +1508,8 @@ export interface components {
             version: number;
             /** Format: uuid */
             zoneId: string;
+            /** @example 合肥经开区 */
+            zoneName: string;
         };
         TicketSlaResponse: {
             /** @description reminder to the assignee (催办) */
@@ -1429,10 +1558,11 @@ export interface components {
         TicketWithHistoryResponse: {
             acceptedAt: string | null;
             activityCount: number;
-            /** @description what could be done next from this status (roles permitting) */
+            /** @description what the caller may do next: the status, their role and their reach (zone or desks); empty for viewers */
             allowedActions: ("accept" | "reject" | "request-info" | "provide-info" | "return" | "reroute" | "assign" | "match" | "activities" | "complete" | "confirm" | "cancel" | "accept-proposal" | "decline-proposal")[];
             /** Format: uuid */
             assigneeId: string | null;
+            assigneeName: string | null;
             closedAt: string | null;
             completedAt: string | null;
             createdAt: string;
@@ -1443,6 +1573,11 @@ export interface components {
             desiredBy: string | null;
             /** @enum {string|null} */
             desk: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service" | null;
+            /**
+             * @description the desk's Chinese name
+             * @example 金融进园区
+             */
+            deskName: string | null;
             dueAt: string | null;
             firstActivityAt: string | null;
             history: components["schemas"]["TicketHistoryResponse"][];
@@ -1454,8 +1589,13 @@ export interface components {
             outcome: string | null;
             /** @enum {string|null} */
             priority: "low" | "normal" | "high" | "urgent" | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description the provider that accepted (set from matched on)
+             */
             providerId: string | null;
+            /** @description the provider of the open match (proposed: awaiting its answer; accepted), else the one that served the ticket */
+            providerName: string | null;
             rating: number | null;
             /** @description 1, +1 for each reopening */
             round: number;
@@ -1472,6 +1612,8 @@ export interface components {
             version: number;
             /** Format: uuid */
             zoneId: string;
+            /** @example 合肥经开区 */
+            zoneName: string;
         };
         TimelineResponse: {
             acceptedAt: string | null;
@@ -1482,9 +1624,17 @@ export interface components {
             matchedAt: string | null;
             routedAt: string | null;
         };
+        TypeCountResponse: {
+            /** @description tickets of this type now (GET /tickets?type=) */
+            count: number;
+            /** @enum {string} */
+            type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            /** @example 金融进园区 */
+            typeName: string;
+        };
         UnsubscribeResponse: {
             /** @enum {string} */
-            category: "digest" | "notification";
+            category: "digest" | "notification" | "assignment";
             unsubscribed: boolean;
         };
         UpdateProviderRequest: {
@@ -1591,6 +1741,16 @@ export interface components {
              */
             status: "active" | "disabled";
             url: string;
+        };
+        WeekPointResponse: {
+            /** @description tickets whose service was completed in the week */
+            completed: number;
+            /** @description tickets filed in the week */
+            filed: number;
+            /** @description Monday 00:00 Asia/Shanghai */
+            startsAt: string;
+            /** @example 2026-W47 */
+            week: string;
         };
         ZonePageResponse: {
             items: components["schemas"]["ZoneResponse"][];
@@ -1733,6 +1893,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarStatusResponse"];
+                };
+            };
+        };
+    };
+    DashboardController_read: {
+        parameters: {
+            query?: {
+                /** @description first ISO week (default: 11 weeks before `to`) */
+                from?: string;
+                /** @description last ISO week, included (default: the current week, Asia/Shanghai) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
                 };
             };
         };
@@ -2717,6 +2901,34 @@ export interface operations {
             };
             /** @description unknown or outside the caller's scope; SUMMARY_NOT_READY until completed */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketsController_stream: {
+        parameters: {
+            query?: {
+                /** @description the access token, for EventSource (which cannot send an Authorization header); redacted from logs */
+                access_token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the user already holds the most streams allowed */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

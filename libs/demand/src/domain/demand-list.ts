@@ -30,6 +30,14 @@ export interface DemandList {
   createdAt: Date;
 }
 
+/** A list as the console shows it: its zone by name and its progress (已办结 x / y) among the tickets the caller sees. */
+export interface DemandListView extends DemandList {
+  zoneName: string;
+  ticketCount: number;
+  /** Tickets completed, closed, rejected or cancelled. */
+  finishedCount: number;
+}
+
 export interface DemandListDraft {
   title: string;
   period?: string;

@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@enterpark/common';
 import { MailCategory } from '../mail-draft';
 import { MailPreferencesNotFoundError } from '../mail.errors';
-import { MailPreferenceRepository, MailPreferences } from '../persistence/mail-preference.repository';
+import { MailPreferenceRepository, MailPreferences, MailSwitches } from '../persistence/mail-preference.repository';
 import { UnsubscribeLinks } from './unsubscribe-links.service';
 
-export interface MailPreferencesChange {
-  digest: boolean;
-  notifications: boolean;
-}
+/** Every switch at once: a change replaces the user's preferences as a whole. */
+export type MailPreferencesChange = MailSwitches;
 
 /**
  * Who may switch whose mail off: everyone their own, coordinators anyone's. For anyone else
@@ -29,7 +27,7 @@ export class MailPreferencesService {
 
   async update(actor: Actor, userId: string, change: MailPreferencesChange): Promise<MailPreferences> {
     await this.checkReach(actor, userId);
-    return this.preferences.put(userId, { digest: change.digest, notifications: change.notifications }, actor.id);
+    return this.preferences.put(userId, { digest: change.digest, notifications: change.notifications, assignments: change.assignments }, actor.id);
   }
 
   /** The one-click unsubscribe: the signed token speaks for its user and category only. */

@@ -6,7 +6,6 @@ import { MailUnsubscribeTokenInvalidError } from '../mail.errors';
 
 /** Where the API serves the one-click unsubscribe page and endpoint (apps/api/src/mail). */
 export const UNSUBSCRIBE_PATH = '/api/v1/mail/unsubscribe';
-export const PREFERENCES_PATH = '/api/v1/users/me/mail-preferences';
 
 /**
  * The links in every message that has an account behind it. The key is derived from
@@ -20,11 +19,6 @@ export class UnsubscribeLinks {
   /** The absolute one-click URL (List-Unsubscribe header and the link in the body). */
   urlFor(userId: string, category: MailCategory): string {
     return `${this.base()}${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(signUnsubscribeToken(this.secretKey(), userId, category))}`;
-  }
-
-  /** Where a signed-in user manages both categories. */
-  preferencesUrl(): string {
-    return `${this.base()}${PREFERENCES_PATH}`;
   }
 
   /** Throws MailUnsubscribeTokenInvalidError for anything we did not sign. */

@@ -9,6 +9,7 @@ describe('unsubscribe tokens', () => {
   it('verify to their own user and category', () => {
     expect(verifyUnsubscribeToken(key, signUnsubscribeToken(key, alice, 'digest'))).toEqual({ userId: alice, category: 'digest' });
     expect(verifyUnsubscribeToken(key, signUnsubscribeToken(key, alice, 'notification'))).toEqual({ userId: alice, category: 'notification' });
+    expect(verifyUnsubscribeToken(key, signUnsubscribeToken(key, alice, 'assignment'))).toEqual({ userId: alice, category: 'assignment' });
   });
 
   const token = signUnsubscribeToken(key, alice, 'digest');
@@ -16,6 +17,7 @@ describe('unsubscribe tokens', () => {
   it.each([
     ['another user with the same MAC', `${bob}.digest.${mac}`],
     ['another category with the same MAC', `${alice}.notification.${mac}`],
+    ['the assignment category with the digest MAC', `${alice}.assignment.${mac}`],
     ['a truncated MAC', token.slice(0, -1)],
     ['a changed last character', token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')],
     ['an unknown category', `${alice}.everything.${mac}`],

@@ -1,12 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { MailCategory } from '../mail-draft';
+import { MAIL_CATEGORIES, MailCategory } from '../mail-draft';
 
 /**
  * `<user id>.<category>.<HMAC-SHA256 base64url>`: the MAC covers both, so a token opts out
  * one user from one category and nothing else. No expiry: an unsubscribe link in an old
  * message must keep working (RFC 8058 expects that), and all it can do is switch mail off.
  */
-const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(digest|notification)\.([A-Za-z0-9_-]{43})$/;
+const TOKEN = new RegExp(`^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.(${MAIL_CATEGORIES.join('|')})\\.([A-Za-z0-9_-]{43})$`);
 
 function mac(key: Buffer, userId: string, category: MailCategory): string {
   return createHmac('sha256', key).update(`unsubscribe\n${userId.toLowerCase()}\n${category}`).digest('base64url');

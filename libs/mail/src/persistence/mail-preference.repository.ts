@@ -3,15 +3,36 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MailCategory } from '../mail-draft';
 
-export interface MailPreferences {
-  userId: string;
+/** A user's switches, one per category (true: receive it). */
+export interface MailSwitches {
   digest: boolean;
   notifications: boolean;
+  assignments: boolean;
+}
+
+export interface MailPreferences extends MailSwitches {
+  userId: string;
   /** Null while the user has never changed anything (everything on). */
   updatedAt: Date | null;
 }
 
-const COLUMN: Record<MailCategory, 'digest' | 'notifications'> = { digest: 'digest', notification: 'notifications' };
+/** The column of each category; also the field of the API's preferences. */
+const COLUMN: Record<MailCategory, keyof MailSwitches> = { digest: 'digest', notification: 'notifications', assignment: 'assignments' };
+
+interface PreferenceRow {
+  digest: boolean;
+  notifications: boolean;
+  assignments: boolean;
+  updated_at: Date;
+}
+
+const toPreferences = (userId: string, row: PreferenceRow): MailPreferences => ({
+  userId,
+  digest: row.digest,
+  notifications: row.notifications,
+  assignments: row.assignments,
+  updatedAt: row.updated_at,
+});
 
 /** Per-user opt-outs. No row means everything is on, so a new user needs no row. */
 @Injectable()
@@ -23,23 +44,21 @@ export class MailPreferenceRepository {
   }
 
   async get(userId: string): Promise<MailPreferences> {
-    const [row] = await this.dataSource.query(`SELECT digest, notifications, updated_at FROM mail_preference WHERE user_id = $1`, [userId]);
-    return row
-      ? { userId, digest: row.digest, notifications: row.notifications, updatedAt: row.updated_at }
-      : { userId, digest: true, notifications: true, updatedAt: null };
+    const [row] = await this.dataSource.query(`SELECT digest, notifications, assignments, updated_at FROM mail_preference WHERE user_id = $1`, [userId]);
+    return row ? toPreferences(userId, row) : { userId, digest: true, notifications: true, assignments: true, updatedAt: null };
   }
 
-  async put(userId: string, prefs: { digest: boolean; notifications: boolean }, updatedBy: string | null): Promise<MailPreferences> {
+  async put(userId: string, prefs: MailSwitches, updatedBy: string | null): Promise<MailPreferences> {
     const [row] = await this.dataSource.query(
-      `INSERT INTO mail_preference (user_id, digest, notifications, updated_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (user_id) DO UPDATE SET digest = $2, notifications = $3, updated_by = $4, updated_at = now()
-       RETURNING digest, notifications, updated_at`,
-      [userId, prefs.digest, prefs.notifications, updatedBy],
+      `INSERT INTO mail_preference (user_id, digest, notifications, assignments, updated_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (user_id) DO UPDATE SET digest = $2, notifications = $3, assignments = $4, updated_by = $5, updated_at = now()
+       RETURNING digest, notifications, assignments, updated_at`,
+      [userId, prefs.digest, prefs.notifications, prefs.assignments, updatedBy],
     );
-    return { userId, digest: row.digest, notifications: row.notifications, updatedAt: row.updated_at };
+    return toPreferences(userId, row);
   }
 
-  /** Switches one category off, leaving the other as it was (the one-click unsubscribe). */
+  /** Switches one category off, leaving the others as they were (the one-click unsubscribe). */
   async optOut(userId: string, category: MailCategory): Promise<void> {
     const column = COLUMN[category];
     await this.dataSource.query(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AccessScope, Clock, scopeOf } from '@enterpark/common';
 import { TransactionRunner } from '@enterpark/database';
-import { ACTION_ROLES, declineMatch, matchTicket, Ticket, TicketActionForbiddenError, TicketRepository, TicketWriter, Transition } from '@enterpark/tickets';
+import { ACTION_ROLES, declineMatch, matchTicket, Ticket, TicketActionForbiddenError, TicketRepository, TicketWriter, Transition, transitionAs } from '@enterpark/tickets';
 import { acceptProposal, Answer, declineProposal, TicketMatch } from '../domain/ticket-match';
 import { MatchNotFoundError } from '../matching.errors';
 import { TicketMatchRepository } from '../persistence/ticket-match.repository';
@@ -58,7 +58,7 @@ export class AnswerMatchService {
       if (answerer.kind === 'staff' && !ACTION_ROLES[action].includes(answerer.actor.role)) throw new TicketActionForbiddenError(action);
       const match = (await this.matches.findForUpdate(manager, matchId))!;
       const answer: Answer = { via: answerer.kind, actorId: answerer.kind === 'staff' ? answerer.actor.id : null, now };
-      const decided = decide(match, ticket, answer);
+      const decided = answerer.kind === 'staff' ? transitionAs(answerer.actor, ticket, () => decide(match, ticket, answer)) : decide(match, ticket, answer);
       await this.matches.saveChange(manager, match, decided.match);
       await this.writer.write(manager, ticket, decided.transition, now);
       return decided.match;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, newId, scopeOf } from '@enterpark/common';
 import { TransactionRunner } from '@enterpark/database';
-import { ACTION_ROLES, matchTicket, Ticket, TicketActionForbiddenError, TicketNotFoundError, TicketRepository, TicketWriter } from '@enterpark/tickets';
+import { ACTION_ROLES, matchTicket, Ticket, TicketActionForbiddenError, TicketNotFoundError, TicketRepository, TicketWriter, transitionAs } from '@enterpark/tickets';
 import { manualMatch, withdrawProposal } from '../domain/ticket-match';
 import { ProviderAtCapacityError, ProviderNotEligibleError } from '../matching.errors';
 import { CapacityRow, ProviderPoolRepository } from '../persistence/provider-pool.repository';
@@ -30,7 +30,7 @@ export class ManualMatchService {
       if (!ACTION_ROLES.match.includes(actor.role)) throw new TicketActionForbiddenError('match');
       const now = this.clock.now();
       const match = manualMatch({ id: newId(), ticketId: ticket.id, providerId }, actor.id, now);
-      const transition = matchTicket(ticket, match, 'manual', actor.id, now);
+      const transition = transitionAs(actor, ticket, () => matchTicket(ticket, match, 'manual', actor.id, now));
       const open = await this.matches.openOf(manager, ticket.id);
       const providers = await this.pool.lockInOrder(manager, open ? [providerId, open.providerId] : [providerId]);
       const provider = eligible(providers.get(providerId), ticket);

@@ -5,9 +5,10 @@ import { DomainEvent } from '@enterpark/events';
 import { MailDraft, UnsubscribeLinks } from '@enterpark/mail';
 import { ProviderLinkSigner } from '@enterpark/matching';
 import { CalendarStatusService } from '@enterpark/tickets';
+import { AssignedBy, ticketAssignedMessage } from '../domain/assignment-messages';
 import { Audience, audienceOf } from '../domain/audience';
 import { accountFooter, providerFooter } from '../domain/footer';
-import { NotificationEvent, notificationDedupeKey } from '../domain/notification-events';
+import { categoryOf, NotificationEvent, notificationDedupeKey } from '../domain/notification-events';
 import { NotificationView, Recipient, TicketFacts } from '../domain/notification-view';
 import { respondUrl } from '../domain/respond-link';
 import { calendarMissingMessage } from '../domain/calendar-messages';
@@ -49,7 +50,7 @@ export class NotificationComposer {
       }
       case 'ticket.service_completed': {
         const t = await this.ticket(manager, event.payload.ticketId);
-        return this.drafts(manager, event, (r) => awaitingConfirmationMessage(t, event.payload, at, r.name, this.config.ticketUrl(t.id)));
+        return this.drafts(manager, event, (r) => awaitingConfirmationMessage(t, event.payload, at, r.name, this.config.ticketConfirmUrl(t.id)));
       }
       case 'ticket.sla_breached': {
         const t = await this.ticket(manager, event.payload.ticketId);
@@ -66,7 +67,22 @@ export class NotificationComposer {
         const waiting = await this.calendarStatus.ticketsWaiting(manager);
         return this.drafts(manager, event, (r) => calendarMissingMessage(missingYear, waiting, r.name, this.config.consolePageUrl('/calendar')));
       }
+      case 'ticket.routed':
+      case 'ticket.assigned':
+        return this.assigned(manager, event);
     }
+  }
+
+  /**
+   * The assignee is told the ticket is theirs, unless it has moved on to someone else by the
+   * time this runs: that person's own event tells them.
+   */
+  private async assigned(manager: EntityManager, event: DomainEvent<'ticket.routed'> | DomainEvent<'ticket.assigned'>): Promise<MailDraft[]> {
+    const t = await this.ticket(manager, event.payload.ticketId);
+    if (!event.payload.assigneeId || t.assignee?.id !== event.payload.assigneeId) return [];
+    const actor = event.name === 'ticket.assigned' && event.actorId ? await this.recipients.user(manager, event.actorId) : null;
+    const by: AssignedBy = actor ? { kind: 'person', name: actor.name } : { kind: 'routing' };
+    return this.drafts(manager, event, (r) => ticketAssignedMessage(t, by, r.name, this.config.ticketUrl(t.id)));
   }
 
   /**
@@ -105,17 +121,20 @@ export class NotificationComposer {
         return this.recipients.deskMembers(manager, audience.desk);
       case 'coordinators':
         return this.recipients.coordinators(manager);
+      case 'nobody':
+        return [];
     }
   }
 
   private async draft(event: NotificationEvent, recipient: Recipient, view: NotificationView): Promise<MailDraft> {
+    const category = categoryOf(event);
     const footer = recipient.userId
-      ? accountFooter(this.unsubscribe.urlFor(recipient.userId, 'notification'), this.unsubscribe.preferencesUrl())
+      ? accountFooter(this.unsubscribe.urlFor(recipient.userId, category), this.config.mailPreferencesUrl, category)
       : providerFooter();
     const { html, text } = await this.renderer.render(view, footer);
     return {
       kind: view.kind,
-      category: 'notification',
+      category,
       dedupeKey: notificationDedupeKey(event, recipient.key),
       recipientUserId: recipient.userId,
       to: { address: recipient.address, name: recipient.name },

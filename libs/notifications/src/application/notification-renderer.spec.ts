@@ -18,7 +18,7 @@ describe('NotificationRenderer', () => {
   const renderer = new NotificationRenderer();
 
   it('fills the compiled MJML layout; every value is escaped', async () => {
-    const { html } = await renderer.render(view, accountFooter('https://ep.example.cn/unsubscribe?token=u', 'https://ep.example.cn/prefs'));
+    const { html } = await renderer.render(view, accountFooter('https://ep.example.cn/unsubscribe?token=u', 'https://ep.example.cn/prefs', 'notification'));
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('李华：您好！');
     expect(html).toContain('第一段 &lt;script&gt;alert(1)&lt;/script&gt;');

@@ -1,13 +1,15 @@
 import { DomainEvent } from '@enterpark/events';
 import { audienceOf } from './audience';
-import { NotificationEvent, isNotificationEvent, notificationDedupeKey } from './notification-events';
+import { categoryOf, NotificationEvent, isNotificationEvent, notificationDedupeKey } from './notification-events';
 
 const ticket = { ticketId: 't-1', zoneId: 'z-1' };
 const late = { ...ticket, stage: 'triage', dueAt: '2026-11-18T16:00:00.000Z' } as const;
 
-function event(name: string, payload: Record<string, unknown>): NotificationEvent {
-  return { id: 'e-1', name, aggregateType: 'ticket', aggregateId: 't-1', zoneId: 'z-1', actorId: null, payload, occurredAt: '2026-11-16T02:00:00.000Z' } as unknown as NotificationEvent;
+function event(name: string, payload: Record<string, unknown>, actorId: string | null = null): NotificationEvent {
+  return { id: 'e-1', name, aggregateType: 'ticket', aggregateId: 't-1', zoneId: 'z-1', actorId, payload, occurredAt: '2026-11-16T02:00:00.000Z' } as unknown as NotificationEvent;
 }
+const routed = (assigneeId: string | null) => event('ticket.routed', { ...ticket, desk: 'finance', assigneeId, rule: 'least_loaded' });
+const assigned = (by: string) => event('ticket.assigned', { ...ticket, desk: 'finance', fromAssigneeId: 'u-1', assigneeId: 'u-2' }, by);
 
 describe('audienceOf', () => {
   it.each([
@@ -20,6 +22,10 @@ describe('audienceOf', () => {
     ['a reminder with neither is escalated', event('ticket.sla_breached', { ...late, assigneeId: null, desk: null }), { kind: 'coordinators' }],
     ['an escalation goes to the coordinators', event('ticket.sla_escalated', { ...late, assigneeId: 'u-1', desk: 'finance' }), { kind: 'coordinators' }],
     ['a missing calendar year goes to the coordinators', event('ticket.sla_unscheduled', { ...ticket, stage: 'service', missingYear: 2027 }), { kind: 'coordinators' }],
+    ['a routed ticket goes to its assignee', routed('u-1'), { kind: 'user', userId: 'u-1' }],
+    ['a ticket routed to the desk alone mails nobody', routed(null), { kind: 'nobody' }],
+    ['an assignment goes to the new assignee', assigned('u-9'), { kind: 'user', userId: 'u-2' }],
+    ['taking a ticket oneself mails nobody', assigned('u-2'), { kind: 'nobody' }],
   ])('%s', (_case, e, expected) => {
     expect(audienceOf(e)).toEqual(expected);
   });
@@ -47,9 +53,20 @@ describe('notification events', () => {
     ['ticket.match_proposed', true],
     ['ticket.sla_escalated', true],
     ['ticket.sla_unscheduled', true],
-    ['ticket.routed', false],
+    ['ticket.routed', true],
+    ['ticket.assigned', true],
+    ['ticket.accepted', false],
     ['ticket.closed', false],
   ])('%s is a notification event: %s', (name, expected) => {
     expect(isNotificationEvent({ name } as DomainEvent)).toBe(expected);
+  });
+
+  it.each([
+    ['ticket.routed', 'assignment'],
+    ['ticket.assigned', 'assignment'],
+    ['ticket.info_requested', 'notification'],
+    ['ticket.sla_breached', 'notification'],
+  ] as const)('%s mails in the %s category', (name, category) => {
+    expect(categoryOf({ name })).toBe(category);
   });
 });

@@ -1,11 +1,14 @@
+import { NotificationCategory } from './notification-events';
 import { FooterView } from './notification-view';
 
-/** Accounts can switch notification emails off (one click) or manage all their mail preferences. */
-export function accountFooter(unsubscribeUrl: string, preferencesUrl: string): FooterView {
+const UNSUBSCRIBE_LABEL: Record<NotificationCategory, string> = { notification: '退订通知邮件', assignment: '退订工单分配提醒' };
+
+/** Accounts can switch this kind of email off (one click) or manage all their mail preferences. */
+export function accountFooter(unsubscribeUrl: string, preferencesUrl: string, category: NotificationCategory): FooterView {
   return {
     lines: ['您收到此邮件，是因为您在进园区服务平台承担相关工作。'],
     links: [
-      { label: '退订通知邮件', url: unsubscribeUrl },
+      { label: UNSUBSCRIBE_LABEL[category], url: unsubscribeUrl },
       { label: '管理邮件偏好', url: preferencesUrl },
     ],
   };

@@ -1,4 +1,5 @@
 import { DemandListSummary } from '@enterpark/events';
+import { ticketAssignedMessage } from './assignment-messages';
 import { accountFooter, providerFooter } from './footer';
 import { ProposalFacts, TicketFacts } from './notification-view';
 import { renderPlainText } from './plain-text';
@@ -17,6 +18,7 @@ const ticket: TicketFacts = {
   desk: 'finance',
   assignee: { id: 'u-1', name: '王敏' },
   provider: { id: 'p-1', name: '徽商银行合肥分行' },
+  slaDueAt: null,
 };
 const URL = 'https://ep.example.cn/tickets/t-1';
 const late = { ticketId: 't-1', zoneId: 'z-1', stage: 'matching', dueAt: '2026-11-23T16:00:00.000Z', assigneeId: 'u-1', desk: 'finance' } as const;
@@ -111,10 +113,33 @@ describe('notification messages', () => {
   });
 });
 
+describe('assignment messages', () => {
+  const routedTicket: TicketFacts = { ...ticket, status: 'routed', provider: null, slaDueAt: new Date('2026-11-18T16:00:00Z') };
+
+  it('routed: the desk, the deadline, a link to the ticket', () => {
+    const view = ticketAssignedMessage(routedTicket, { kind: 'routing' }, '王敏', URL);
+    expect(view).toMatchObject({ kind: 'ticket_assigned', subject: '【进园区服务】新工单已分配给您：对接园区贷融资渠道', greeting: '王敏：您好！', action: { label: '查看工单', url: URL } });
+    expect(view.paragraphs[0]).toBe('合肥经开区提交的需求「对接园区贷融资渠道」已分派到金融进园区服务台，由您负责办理。');
+    expect(fact(view, '当前状态')).toBe('待受理');
+    expect(fact(view, '办理时限')).toBe('2026年11月18日 24:00（北京时间）');
+  });
+
+  it('assigned by a colleague: says by whom; no deadline row while none runs', () => {
+    const view = ticketAssignedMessage({ ...routedTicket, status: 'matched', slaDueAt: null }, { kind: 'person', name: '张处长' }, '陈静', URL);
+    expect(view.paragraphs[0]).toBe('合肥经开区提交的需求「对接园区贷融资渠道」已由张处长指派给您办理。');
+    expect(fact(view, '当前状态')).toBe('已匹配');
+    expect(fact(view, '办理时限')).toBeUndefined();
+  });
+
+  it('its footer unsubscribes from assignment emails only', () => {
+    expect(accountFooter('https://ep.example.cn/u?token=a', 'https://ep.example.cn/settings/notifications', 'assignment').links.map((l) => l.label)).toEqual(['退订工单分配提醒', '管理邮件偏好']);
+  });
+});
+
 describe('renderPlainText', () => {
   it('writes the content and every link out in full', () => {
     const view = infoRequestedMessage(ticket, { ticketId: 't-1', zoneId: 'z-1', question: '第一行\n第二行' }, new Date('2026-11-16T02:00:00Z'), '李华', URL);
-    const text = renderPlainText(view, accountFooter('https://ep.example.cn/u?token=a', 'https://ep.example.cn/prefs'));
+    const text = renderPlainText(view, accountFooter('https://ep.example.cn/u?token=a', 'https://ep.example.cn/prefs', 'notification'));
     expect(text).toContain('李华：您好！');
     expect(text).toContain('服务台的问题：\n  第一行\n  第二行');
     expect(text).toContain('需求名称：对接园区贷融资渠道');

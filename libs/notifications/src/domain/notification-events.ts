@@ -1,5 +1,6 @@
 import { isoWeekOf } from '@enterpark/common';
 import { DomainEvent, EventName } from '@enterpark/events';
+import { MailCategory } from '@enterpark/mail';
 
 /** The events that send someone an email; the notifications queue receives exactly these. */
 export const NOTIFICATION_EVENTS = [
@@ -10,6 +11,8 @@ export const NOTIFICATION_EVENTS = [
   'ticket.sla_breached',
   'ticket.sla_escalated',
   'ticket.sla_unscheduled',
+  'ticket.routed',
+  'ticket.assigned',
 ] as const satisfies readonly EventName[];
 
 export type NotificationEventName = (typeof NOTIFICATION_EVENTS)[number];
@@ -17,6 +20,14 @@ export type NotificationEvent = { [N in NotificationEventName]: DomainEvent<N> }
 
 export function isNotificationEvent(event: DomainEvent): event is NotificationEvent {
   return (NOTIFICATION_EVENTS as readonly string[]).includes(event.name);
+}
+
+/** The mail categories of notifications (the digest is the other one). */
+export type NotificationCategory = Extract<MailCategory, 'notification' | 'assignment'>;
+
+/** Being given a ticket is a category of its own: desk staff may switch it off and keep the rest. */
+export function categoryOf(event: Pick<NotificationEvent, 'name'>): NotificationCategory {
+  return event.name === 'ticket.routed' || event.name === 'ticket.assigned' ? 'assignment' : 'notification';
 }
 
 /**

@@ -19,6 +19,8 @@ export interface TicketFacts {
   desk: ServiceType | null;
   assignee: Named | null;
   provider: Named | null;
+  /** The running stage's working-day deadline (null: no stage timed, or the calendar lacks the year). */
+  slaDueAt: Date | null;
 }
 
 /** A proposal as its provider sees it. */

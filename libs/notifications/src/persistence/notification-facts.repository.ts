@@ -19,12 +19,13 @@ interface TicketRow {
   assignee_name: string | null;
   provider_id: string | null;
   provider_name: string | null;
+  sla_due_at: Date | null;
 }
 
 const TICKET_FACTS = `
   SELECT t.id, t.title, t.description, t.tags, t.type, t.status, t.desk,
          z.id AS zone_id, z.name AS zone_name, z.city AS zone_city, l.title AS list_title,
-         a.id AS assignee_id, a.name AS assignee_name, p.id AS provider_id, p.name AS provider_name
+         a.id AS assignee_id, a.name AS assignee_name, p.id AS provider_id, p.name AS provider_name, t.sla_due_at
     FROM ticket t
     JOIN zone z ON z.id = t.zone_id
     JOIN demand_list l ON l.id = t.demand_list_id
@@ -74,5 +75,6 @@ function toTicketFacts(r: TicketRow): TicketFacts {
     demandListTitle: r.list_title,
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name! } : null,
     provider: r.provider_id ? { id: r.provider_id, name: r.provider_name! } : null,
+    slaDueAt: r.sla_due_at,
   };
 }

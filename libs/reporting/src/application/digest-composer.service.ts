@@ -62,7 +62,7 @@ export class DigestComposer {
       ...scope.body,
       greeting: `${recipient.name}，您好：`,
       unsubscribeUrl: this.links.urlFor(recipient.id, 'digest'),
-      preferencesUrl: this.links.preferencesUrl(),
+      preferencesUrl: this.config.mailPreferencesUrl,
     });
     return { subject: scope.body.subject, html, text, inlineImages: scope.inlineImages };
   }
@@ -89,7 +89,7 @@ export class DigestComposer {
     const url = (id: string) => this.config.ticketUrl(id);
     switch (recipient.role) {
       case 'zone_manager':
-        return this.zoneDigest(recipient, week, url);
+        return this.zoneDigest(recipient, week);
       case 'desk_staff': {
         const desks = SERVICE_TYPES.filter((t) => recipient.desks.includes(t)); // one cache key per set, in catalogue order
         const build = async () => {
@@ -116,11 +116,12 @@ export class DigestComposer {
     return fresh ? build() : this.bodies.get(`${week.id}/province`, build);
   }
 
-  private async zoneDigest(recipient: DigestRecipient, week: IsoWeek, url: (id: string) => string): Promise<ScopeDigest> {
+  private async zoneDigest(recipient: DigestRecipient, week: IsoWeek): Promise<ScopeDigest> {
     if (!recipient.zoneId) throw new Error(`zone manager ${recipient.id} has no zone`);
     const data = await this.zones.load(recipient.zoneId, week, DIGEST_LIST_CAP);
     if (!data) throw new Error(`zone ${recipient.zoneId} of ${recipient.id} does not exist`);
-    return { body: buildZoneDigest(data, week, url), inlineImages: [] };
+    const links = { ticket: (id: string) => this.config.ticketUrl(id), confirm: (id: string) => this.config.ticketConfirmUrl(id) };
+    return { body: buildZoneDigest(data, week, links), inlineImages: [] };
   }
 
   private boardOf(week: IsoWeek, fresh: boolean): Promise<DigestBoard> {

@@ -26,4 +26,9 @@ export class ReadEventFeedService {
     const next: FeedPosition = events.length < limit ? laterPosition(last, { txId: horizon, seq: '0' }) : last;
     return { items: events, nextCursor: encodeFeedCursor(next) };
   }
+
+  /** Where a reader joining now starts: after every event already committed, before any still to come. */
+  async head(): Promise<string> {
+    return encodeFeedCursor({ txId: await this.feed.horizon(), seq: '0' });
+  }
 }

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IsoWeek, SERVICE_TYPES, ServiceType } from '@enterpark/common';
-import { DESK_BUCKETS, DeskBucket, DeskQueue, DigestBoard, ProvinceDigestData, TypeRow, WeekFlow, ZoneRow } from '../domain/digest/digest-content';
+import { DESK_BUCKETS, DeskBucket, DeskQueue, DigestBoard, ProvinceDigestData, TypeRow, WeekFlow } from '../domain/digest/digest-content';
 import { DigestTicketLines, IdBucket } from './digest-content-lines';
 import { inWeek, OPEN, OVERDUE, weekParams, WORKING } from './digest-content-sql';
+import { ZONE_SUMMARIES_SQL, ZoneCountRow, zoneRows, ZoneSummaryRow } from './zone-figures';
 
 /** Each desk bucket's membership and order; DESK_BUCKET_ORDER repeats the order in TypeScript to merge desks. */
 const DESK_BUCKET_SQL: Record<DeskBucket, { where: string; order: string }> = {
@@ -54,44 +55,20 @@ const BOARD_SQL = `
     ARRAY(SELECT id FROM base WHERE ${WORKING} ORDER BY created_at, id LIMIT $1) AS slowest`;
 
 /**
- * The week's completion summaries (ticket_summary_created_idx), narrowed before grouping so
- * that only numbers are sorted: working days to match and to complete of the tickets
- * completed, ratings of those the zones closed. The zone is in the summary.
- */
-const SUMMARIES_SQL = `
-  SELECT zone_id, array_remove(array_agg(to_match) FILTER (WHERE kind = 'completed'), NULL) AS to_match,
-         array_remove(array_agg(to_complete) FILTER (WHERE kind = 'completed'), NULL) AS to_complete,
-         coalesce(sum(rating) FILTER (WHERE kind = 'closed'), 0)::int AS rating_sum,
-         count(rating) FILTER (WHERE kind = 'closed')::int AS rating_count
-    FROM (SELECT (s.summary -> 'zone' ->> 'id')::uuid AS zone_id, s.kind,
-                 (s.summary -> 'durations' -> 'toMatch' ->> 'workingDays')::float8 AS to_match,
-                 (s.summary -> 'durations' -> 'toComplete' ->> 'workingDays')::float8 AS to_complete,
-                 (s.summary ->> 'rating')::int AS rating
-            FROM ticket_summary s WHERE ${inWeek('s.created_at')} OFFSET 0) s
-   GROUP BY zone_id`;
-
-/**
  * The base set is a few hundred thousand narrow rows at a million tickets: kept in memory
  * rather than spilled to disk; and JIT compilation, which the planner's large estimates
  * trigger, costs more than it saves on a query run once a week.
  */
 const BOARD_SETTINGS = [`SET LOCAL work_mem = '64MB'`, `SET LOCAL jit = off`];
 
-interface CountRow {
-  zone_id: string | null;
+interface CountRow extends ZoneCountRow {
   type: ServiceType | null;
   desk: ServiceType | null;
   status: string | null;
   grouping: number;
-  filed: number;
   routed: number;
   matched: number;
-  completed: number;
-  closed: number;
   open: number;
-  working: number;
-  overdue: number;
-  zone_name: string | null;
 }
 
 interface BoardRow {
@@ -101,14 +78,6 @@ interface BoardRow {
   escalated: string[];
   working_total: number;
   slowest: string[];
-}
-
-interface SummaryRow {
-  zone_id: string;
-  to_match: number[];
-  to_complete: number[];
-  rating_sum: number;
-  rating_count: number;
 }
 
 /** GROUPING(zone_id, type, desk, status): a bit is set for each column the row is not grouped by. */
@@ -126,11 +95,11 @@ export class DigestBoardRepository {
 
   async load(week: IsoWeek, cap: number): Promise<DigestBoard> {
     const board = weekParams(BOARD_SQL, week, 2);
-    const summaries = weekParams(SUMMARIES_SQL, week, 1);
+    const summaries = weekParams(ZONE_SUMMARIES_SQL, week, 1);
     const [row, summaryRows] = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       for (const setting of BOARD_SETTINGS) await manager.query(setting);
       const [r]: BoardRow[] = await manager.query(board.sql, [cap, ...board.params]);
-      return [r, (await manager.query(summaries.sql, summaries.params)) as SummaryRow[]] as const;
+      return [r, (await manager.query(summaries.sql, summaries.params)) as ZoneSummaryRow[]] as const;
     });
     const ids: Record<string, IdBucket> = {
       escalations: { total: row.escalated_total, ids: row.escalated },
@@ -171,24 +140,4 @@ function sumByStatus(rows: CountRow[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of rows) out[r.status!] = (out[r.status!] ?? 0) + r.open;
   return out;
-}
-
-function zoneRows(counts: CountRow[], summaries: SummaryRow[]): ZoneRow[] {
-  const bySummary = new Map(summaries.map((s) => [s.zone_id, s]));
-  return counts.map((c) => {
-    const s = bySummary.get(c.zone_id!);
-    return {
-      zoneId: c.zone_id!,
-      zoneName: c.zone_name ?? '',
-      filed: c.filed,
-      completed: c.completed,
-      closed: c.closed,
-      open: c.working,
-      overdue: c.overdue,
-      toMatchDays: s?.to_match ?? [],
-      toCompleteDays: s?.to_complete ?? [],
-      ratingSum: s?.rating_sum ?? 0,
-      ratingCount: s?.rating_count ?? 0,
-    };
-  });
 }

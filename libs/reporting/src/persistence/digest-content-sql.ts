@@ -14,11 +14,14 @@ export const WORKING = `${OPEN} AND status <> 'completed'`;
 /** Late at the end of the week: the stage's SLA was breached, or the desk's due date or the zone's desired date passed. */
 export const OVERDUE = `(${WORKING} AND (sla_breached_at IS NOT NULL OR due_at < $end OR desired_by < $endDay))`;
 
+/** A stretch of whole weeks: a week, or the dashboard's period. */
+export type Period = Pick<IsoWeek, 'startsAt' | 'endsAt'>;
+
 /**
  * Replaces the week placeholders (`$start`, `$end`, `$endDay`) with parameters numbered from
  * `first`, only those the text uses: PostgreSQL refuses a parameter it cannot type.
  */
-export function weekParams(sql: string, week: IsoWeek, first: number): { sql: string; params: unknown[] } {
+export function weekParams(sql: string, week: Period, first: number): { sql: string; params: unknown[] } {
   const values = { start: week.startsAt, end: week.endsAt, endDay: shanghaiDay(week.endsAt) };
   const params: unknown[] = [];
   const placeholders: number[] = [];

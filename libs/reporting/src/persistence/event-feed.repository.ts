@@ -31,6 +31,19 @@ interface FeedRow {
   payload: unknown;
 }
 
+/** The horizon `h.xmin` of the statement's snapshot, narrowed to this database (see EventFeedRepository). */
+const HORIZON_CTE = `
+  WITH s AS MATERIALIZED (SELECT pg_current_snapshot() AS snap),
+       elsewhere AS MATERIALIZED (
+         SELECT a.backend_xid FROM pg_stat_activity a
+          WHERE a.backend_xid IS NOT NULL
+            AND a.datid IS DISTINCT FROM (SELECT oid FROM pg_database WHERE datname = current_database())),
+       h AS MATERIALIZED (
+         SELECT coalesce(
+                  (SELECT min(x) FROM pg_snapshot_xip(s.snap) AS x WHERE xid(x) NOT IN (SELECT backend_xid FROM elsewhere)),
+                  pg_snapshot_xmax(s.snap)) AS xmin
+           FROM s)`;
+
 /**
  * The event log in one total order that late commits cannot break. `seq` alone is not
  * safe: a transaction can take a seq, commit after a later one, and land behind a reader's
@@ -56,16 +69,7 @@ export class EventFeedRepository {
   async read(after: FeedPosition, types: readonly EventName[] | null, limit: number): Promise<{ events: FeedEvent[]; horizon: string }> {
     // One statement: pg_current_snapshot() is the very snapshot the event rows are read with.
     const rows: FeedRow[] = await this.dataSource.query(
-      `WITH s AS MATERIALIZED (SELECT pg_current_snapshot() AS snap),
-            elsewhere AS MATERIALIZED (
-              SELECT a.backend_xid FROM pg_stat_activity a
-               WHERE a.backend_xid IS NOT NULL
-                 AND a.datid IS DISTINCT FROM (SELECT oid FROM pg_database WHERE datname = current_database())),
-            h AS MATERIALIZED (
-              SELECT coalesce(
-                       (SELECT min(x) FROM pg_snapshot_xip(s.snap) AS x WHERE xid(x) NOT IN (SELECT backend_xid FROM elsewhere)),
-                       pg_snapshot_xmax(s.snap)) AS xmin
-                FROM s)
+      `${HORIZON_CTE}
        SELECT h.xmin::text AS horizon, e.tx_id::text AS tx_id, e.seq::text AS seq, e.id, e.name, e.aggregate_type,
               e.aggregate_id, e.zone_id, e.actor_id, e.occurred_at, e.payload
          FROM h
@@ -81,6 +85,12 @@ export class EventFeedRepository {
     );
     const events = rows.filter((r) => r.tx_id !== null).map(toFeedEvent);
     return { events, horizon: rows[0].horizon };
+  }
+
+  /** The horizon alone: every event of a transaction below it has committed already. */
+  async horizon(): Promise<string> {
+    const [row]: { horizon: string }[] = await this.dataSource.query(`${HORIZON_CTE} SELECT h.xmin::text AS horizon FROM h`);
+    return row.horizon;
   }
 }
 

@@ -3,7 +3,7 @@ import { AccessScope, Clock, Page, PageRequest } from '@enterpark/common';
 import { Activity } from '../domain/service';
 import { Ticket } from '../domain/ticket';
 import { TicketNotFoundError } from '../tickets.errors';
-import { TicketFilter, TicketHistoryEntry } from '../persistence/ticket-query';
+import { NamedTicket, TicketFilter, TicketHistoryEntry } from '../persistence/ticket-query';
 import { TicketRepository } from '../persistence/ticket.repository';
 
 const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
@@ -16,9 +16,10 @@ export class ReadTicketsService {
     private readonly clock: Clock,
   ) {}
 
-  list(scope: AccessScope, filter: TicketFilter, page: PageRequest): Promise<Page<Ticket>> {
+  async list(scope: AccessScope, filter: TicketFilter, page: PageRequest): Promise<Page<NamedTicket>> {
     // "Overdue" is judged by the calendar date in the province, not UTC.
-    return this.tickets.list(scope, filter, page, SHANGHAI_DATE.format(this.clock.now()));
+    const found = await this.tickets.list(scope, filter, page, SHANGHAI_DATE.format(this.clock.now()));
+    return { items: await this.named(found.items), nextCursor: found.nextCursor };
   }
 
   /** The service record of a ticket the caller may see (at most TICKET_LIMITS.maxActivities rows). */
@@ -27,9 +28,16 @@ export class ReadTicketsService {
     return this.tickets.activities(id);
   }
 
-  async get(scope: AccessScope, id: string): Promise<{ ticket: Ticket; history: TicketHistoryEntry[] }> {
+  async get(scope: AccessScope, id: string): Promise<{ ticket: NamedTicket; history: TicketHistoryEntry[] }> {
     const ticket = await this.tickets.findById(scope, id);
     if (!ticket) throw new TicketNotFoundError();
-    return { ticket, history: await this.tickets.history(id) };
+    const [[named], history] = await Promise.all([this.named([ticket]), this.tickets.history(id)]);
+    return { ticket: named, history };
+  }
+
+  /** Tickets the caller already holds (read or just changed within their scope), with the names a person reads. */
+  async named(tickets: Ticket[]): Promise<NamedTicket[]> {
+    const names = await this.tickets.namesOf(tickets.map((t) => t.id));
+    return tickets.map((t) => ({ ...t, ...(names.get(t.id) ?? { zoneName: '', assigneeName: null, providerName: null }) }));
   }
 }

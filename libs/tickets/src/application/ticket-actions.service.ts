@@ -4,7 +4,7 @@ import { Actor, Clock, InvalidInputError, newId, scopeOf, ServiceType } from '@e
 import { TransactionRunner } from '@enterpark/database';
 import { TicketPriority } from '@enterpark/events';
 import { Activity, completeTicket, confirmTicket, recordActivity } from '../domain/service';
-import { Ticket, Transition } from '../domain/ticket';
+import { refusalFor, Ticket, Transition } from '../domain/ticket';
 import { ACTION_ROLES, UserAction } from '../domain/ticket-actions';
 import { ActivityKind } from '../domain/ticket-status';
 import { acceptTicket, Act, assignTicket, cancelTicket, provideInfo, rejectTicket, requestInfo, rerouteTicket, returnTicket } from '../domain/triage';
@@ -97,7 +97,13 @@ export class TicketActionsService {
       if (!ticket) throw new TicketNotFoundError();
       if (!ACTION_ROLES[action].includes(actor.role)) throw new TicketActionForbiddenError(action);
       const act: Act = { actorId: actor.id, now: this.clock.now() };
-      return this.writer.write(manager, ticket, await decide(ticket, act, manager), act.now);
+      let transition: Transition;
+      try {
+        transition = await decide(ticket, act, manager);
+      } catch (error) {
+        throw refusalFor(error, actor, ticket);
+      }
+      return this.writer.write(manager, ticket, transition, act.now);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Role } from '@enterpark/common';
+import { AccessScope, Actor, assertNever, Role, scopeOf, ServiceType } from '@enterpark/common';
 import { TicketStatus } from './ticket-status';
 
 /**
@@ -53,7 +53,7 @@ export function canRun(action: TicketAction, status: TicketStatus): boolean {
   return (ACTION_FROM[action] as readonly TicketStatus[]).includes(status);
 }
 
-/** What a person could do next with a ticket in `status` (shown with a refused transition). */
+/** What anyone at all could do next with a ticket in `status`, roles and reach aside. */
 export function allowedActions(status: TicketStatus): UserAction[] {
   return USER_ACTIONS.filter((a) => canRun(a, status));
 }
@@ -79,3 +79,32 @@ export const ACTION_ROLES: Record<UserAction, readonly Role[]> = {
   'accept-proposal': ['desk_staff', 'coordinator'],
   'decline-proposal': ['desk_staff', 'coordinator'],
 };
+
+/** The part of a ticket that decides who may see it and what may be done with it. */
+export type TicketReach = { status: TicketStatus; zoneId: string; desk: ServiceType | null };
+
+/**
+ * Whether a ticket lies within `scope`: the rule every ticket query applies in SQL
+ * (applyTicketScope), for a ticket already in hand.
+ */
+export function isTicketInScope(scope: AccessScope, ticket: Omit<TicketReach, 'status'>): boolean {
+  switch (scope.kind) {
+    case 'province':
+      return true;
+    case 'zone':
+      return ticket.zoneId === scope.zoneId;
+    case 'desks':
+      return ticket.desk !== null && scope.desks.includes(ticket.desk);
+    default:
+      return assertNever(scope);
+  }
+}
+
+/**
+ * What `actor` may do next with `ticket`: the state machine, their role, and their reach (a
+ * zone manager their zone's tickets, desk staff their desks'). Viewers may do nothing.
+ */
+export function allowedActionsFor(actor: Actor, ticket: TicketReach): UserAction[] {
+  if (!isTicketInScope(scopeOf(actor), ticket)) return [];
+  return allowedActions(ticket.status).filter((a) => ACTION_ROLES[a].includes(actor.role));
+}

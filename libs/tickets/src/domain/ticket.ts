@@ -1,7 +1,7 @@
-import { ServiceType } from '@enterpark/common';
+import { Actor, ServiceType } from '@enterpark/common';
 import { EventName, EventPayloads, NewEvent, newEvent, SlaStage, TicketPriority } from '@enterpark/events';
 import { TicketInvalidTransitionError } from '../tickets.errors';
-import { canRun, TicketAction } from './ticket-actions';
+import { allowedActionsFor, canRun, TicketAction } from './ticket-actions';
 import { TicketStatus } from './ticket-status';
 
 export interface Ticket {
@@ -62,6 +62,24 @@ export interface Transition {
 /** Throws the 409 of the state machine unless `action` may run from the ticket's status. */
 export function assertCan(ticket: Ticket, action: TicketAction): void {
   if (!canRun(action, ticket.status)) throw new TicketInvalidTransitionError(ticket.status, action);
+}
+
+/**
+ * A refusal as `actor` should read it: the state machine's 409 names what THEY may do with
+ * the ticket now, not what any role could. Anything else is passed through.
+ */
+export function refusalFor(error: unknown, actor: Actor, ticket: Ticket): unknown {
+  if (!(error instanceof TicketInvalidTransitionError)) return error;
+  return new TicketInvalidTransitionError(ticket.status, error.action, allowedActionsFor(actor, ticket));
+}
+
+/** Runs a transition decided for `actor`, its refusal worded for them (refusalFor). */
+export function transitionAs<T>(actor: Actor, ticket: Ticket, transition: () => T): T {
+  try {
+    return transition();
+  } catch (error) {
+    throw refusalFor(error, actor, ticket);
+  }
 }
 
 /** The next version of a ticket: every change bumps the version and the update time. */

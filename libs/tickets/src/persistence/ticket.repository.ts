@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { AccessScope, assertNever, decodeCursor, Page, PageRequest, toPage } from '@enterpark/common';
-import { EventEntity } from '@enterpark/events';
+import { AccessScope, assertNever, decodeCursor, Page, PageRequest, ServiceType, toPage } from '@enterpark/common';
 import { Ticket } from '../domain/ticket';
 import { Activity } from '../domain/service';
 import { FINISHED_STATUSES, TICKET_LIMITS } from '../domain/ticket-status';
 import { TicketActivityEntity } from './ticket-activity.entity';
-import { SlaTimer, TicketFilter, TicketHistoryEntry } from './ticket-query';
+import { SlaTimer, TicketFilter, TicketHistoryEntry, TicketNames } from './ticket-query';
 import { TicketEntity } from './ticket.entity';
 import { TicketVersionConflictError } from '../tickets.errors';
 
@@ -163,12 +162,39 @@ export class TicketRepository {
   }
 
   async history(ticketId: string): Promise<TicketHistoryEntry[]> {
-    const rows = await this.dataSource
-      .getRepository(EventEntity)
-      .createQueryBuilder('e')
-      .where('e.aggregateId = :ticketId', { ticketId })
-      .orderBy('e.seq', 'ASC')
-      .getMany();
-    return rows.map((e) => ({ type: e.name, at: e.occurredAt, actorId: e.actorId, data: e.payload }));
+    const rows: { name: string; occurred_at: Date; actor_id: string | null; actor_name: string | null; payload: unknown }[] = await this.dataSource.query(
+      `SELECT e.name, e.occurred_at, e.actor_id, u.name AS actor_name, e.payload
+         FROM event e LEFT JOIN app_user u ON u.id = e.actor_id
+        WHERE e.aggregate_id = $1 ORDER BY e.seq`,
+      [ticketId],
+    );
+    return rows.map((e) => ({ type: e.name, at: e.occurred_at, actorId: e.actor_id, actorName: e.actor_name, data: e.payload }));
+  }
+
+  /** Who may see each ticket now (zone and desk), for tickets known only by id (events of the log). */
+  async reachOf(ids: readonly string[]): Promise<Map<string, { zoneId: string; desk: ServiceType | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; zone_id: string; desk: ServiceType | null }[] = await this.dataSource.query(`SELECT id, zone_id, desk FROM ticket WHERE id = ANY ($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, { zoneId: r.zone_id, desk: r.desk }]));
+  }
+
+  /**
+   * The names shown with tickets the caller already holds (ids read within their scope): one
+   * statement for a whole page. The open match is found through its one-per-ticket partial
+   * unique index; once the match has ended, the ticket's provider_id still names who served it.
+   */
+  async namesOf(ids: readonly string[]): Promise<Map<string, TicketNames>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; zone_name: string; assignee_name: string | null; provider_name: string | null }[] = await this.dataSource.query(
+      `SELECT t.id, z.name AS zone_name, a.name AS assignee_name, p.name AS provider_name
+         FROM ticket t
+         JOIN zone z ON z.id = t.zone_id
+         LEFT JOIN app_user a ON a.id = t.assignee_id
+         LEFT JOIN ticket_match m ON m.ticket_id = t.id AND m.status IN ('proposed', 'accepted')
+         LEFT JOIN service_provider p ON p.id = COALESCE(m.provider_id, t.provider_id)
+        WHERE t.id = ANY ($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { zoneName: r.zone_name, assigneeName: r.assignee_name, providerName: r.provider_name }]));
   }
 }

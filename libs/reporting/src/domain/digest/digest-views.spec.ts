@@ -6,6 +6,7 @@ import { buildZoneDigest, stagesThisWeek } from './zone-digest-view';
 
 const WEEK = parseIsoWeek('2026-W47')!;
 const url = (id: string) => `https://ep.example.cn/tickets/${id}`;
+const links = { ticket: url, confirm: (id: string) => `${url(id)}?action=confirm` };
 
 function ticket(id: string, over: Partial<DigestTicket> = {}): DigestTicket {
   return {
@@ -36,18 +37,21 @@ describe('the zone digest', () => {
 
   it('lists what waits on the manager first and says how many were left out', () => {
     const needsInfo = { total: 12, items: [ticket('a', { status: 'needs_info', question: '请补充材料', askedAt: new Date('2026-11-18T02:00:00Z') })] };
-    const body = buildZoneDigest(zoneData({ needsInfo }), WEEK, url);
+    const awaitingConfirmation = { total: 1, items: [ticket('b', { status: 'completed', completedAt: new Date('2026-11-19T02:00:00Z') })] };
+    const body = buildZoneDigest(zoneData({ needsInfo, awaitingConfirmation }), WEEK, links);
     expect(body.sections[0]).toMatchObject({
       heading: '待您补充信息（12）',
       tickets: [{ title: '工单a', url: 'https://ep.example.cn/tickets/a', meta: '金融进园区 · 待补充信息', detail: '问题：请补充材料 · 提出于 11月18日 10:00', alert: true }],
       empty: null,
       more: '另有 11 项未列出',
     });
-    expect(body.stats.find((s) => s.label === '待您处理')).toEqual({ label: '待您处理', value: '12', alert: true });
+    // A completion to confirm opens the console's confirmation form.
+    expect(body.sections[1]).toMatchObject({ heading: '待您确认办结（1）', tickets: [{ title: '工单b', url: 'https://ep.example.cn/tickets/b?action=confirm' }] });
+    expect(body.stats.find((s) => s.label === '待您处理')).toEqual({ label: '待您处理', value: '13', alert: true });
   });
 
   it('says so when a section is empty, and never flags a zero', () => {
-    const body = buildZoneDigest(zoneData(), WEEK, url);
+    const body = buildZoneDigest(zoneData(), WEEK, links);
     expect(body.sections.every((s) => s.empty !== null && s.more === null)).toBe(true);
     expect(body.stats.every((s) => !s.alert)).toBe(true);
     expect(body.subject).toBe('进园区服务周报｜合肥经开区｜2026年第47周');

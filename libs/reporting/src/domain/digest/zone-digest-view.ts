@@ -38,7 +38,8 @@ function listsSection(filed: Capped<DemandListLine>, completed: Capped<DemandLis
  * A zone manager's week: what waits on them first (questions to answer, completions to
  * confirm, what is late), then what moved this week and the zone's demand lists.
  */
-export function buildZoneDigest(data: ZoneDigestData, week: IsoWeek, url: TicketUrl): DigestBody {
+export function buildZoneDigest(data: ZoneDigestData, week: IsoWeek, links: { ticket: TicketUrl; confirm: TicketUrl }): DigestBody {
+  const url = links.ticket;
   const waiting = data.needsInfo.total + data.awaitingConfirmation.total;
   const f = data.flow;
   return {
@@ -61,7 +62,7 @@ export function buildZoneDigest(data: ZoneDigestData, week: IsoWeek, url: Ticket
         empty: '没有需要您补充信息的工单。',
         alert: true,
       }),
-      ticketSection('待您确认办结', data.awaitingConfirmation, url, (t) => joinDetails(providerText(t), at('办结于', t.completedAt)), {
+      ticketSection('待您确认办结', data.awaitingConfirmation, links.confirm, (t) => joinDetails(providerText(t), at('办结于', t.completedAt)), {
         empty: '没有等待您确认的工单。',
         note: '服务已办结，请确认并评价（1–5 分）。',
       }),
