@@ -247,6 +247,7 @@ describe('bad input gets the right 4xx, names the field and writes nothing', () 
 
   describe('tokens', () => {
     const claims = () => ({ sub: coordinatorId, role: 'coordinator', zoneId: null, desks: [] as string[] });
+    // Token lifetimes are checked by jsonwebtoken against the system clock, not the Clock: so are these.
     const now = () => Math.floor(Date.now() / 1000);
     const sign = (payload: object, secret = JWT_SECRET, algorithm: 'HS256' | 'HS512' = 'HS256') =>
       new JwtService({ secret }).sign(payload, { algorithm });

@@ -157,7 +157,7 @@ describe('the event feed', () => {
       ).rows;
       // ...while another one, with a higher seq, commits.
       const [early] = await ctx.dataSource.transaction((m) =>
-        appendEvents(m, [newEvent('demand_list.filed', { aggregateType: 'demand_list', aggregateId: zoneId, zoneId, actorId: null, payload: { demandListId: 'early', zoneId, ticketIds: [] } })], new Date()),
+        appendEvents(m, [newEvent('demand_list.filed', { aggregateType: 'demand_list', aggregateId: zoneId, zoneId, actorId: null, payload: { demandListId: 'early', zoneId, ticketIds: [] } })], ctx.clock.now()),
       );
       const [{ seq: earlySeq }] = await ctx.sql(`SELECT seq FROM event WHERE id = $1`, [early.id]);
       expect(BigInt(earlySeq)).toBeGreaterThan(BigInt(lateEvent.seq));

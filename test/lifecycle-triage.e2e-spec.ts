@@ -16,7 +16,7 @@ describe('triage: the desk accepts, rejects, asks, returns; coordinators reroute
 
   beforeAll(async () => {
     clock = new TestClock(MONDAY);
-    ctx = await TestContext.create({ clock });
+    ctx = await TestContext.create({ clock, env: { CALENDAR_IGNORE_PACKAGE_YEARS: '2027' } });
     zoneId = (await ctx.newZone({ name: '芜湖经开区', city: '芜湖市' })).id;
     manager = (await ctx.newUser('zone_manager', { zoneId })).token;
     coordinator = await ctx.coordinatorToken();

@@ -1,5 +1,5 @@
 import { Role, ServiceType } from '@enterpark/common';
-import { HttpResponse, TestContext } from '@enterpark/testing';
+import { HttpResponse, TestContext, uniqueSuffix } from '@enterpark/testing';
 
 /**
  * Tenancy is enforced on the server, tested from the wrong side: every read of
@@ -201,8 +201,8 @@ describe('tenancy is enforced on the server', () => {
   });
 
   describe('role checks refuse and write nothing', () => {
-    const validZone = () => ({ code: `refused-${Date.now()}`, name: '不应创建的园区', level: 'provincial', city: '滁州市' });
-    const validUser = () => ({ email: `refused.${Date.now()}@enterpark.test`, name: '不应创建', password: 'Refused-Passw0rd!', role: 'viewer' });
+    const validZone = () => ({ code: `refused-${uniqueSuffix()}`, name: '不应创建的园区', level: 'provincial', city: '滁州市' });
+    const validUser = () => ({ email: `refused.${uniqueSuffix()}@enterpark.test`, name: '不应创建', password: 'Refused-Passw0rd!', role: 'viewer' });
     const validProvider = () => ({ name: '徽商银行', kind: 'bank', serviceTypes: ['finance'], capacity: 5, email: 'bank@example.cn' });
     const validList = () => ({ title: '不应提交的清单', items: [{ type: 'finance', title: '不应创建的工单' }] });
     type Who = 'managerA' | 'finance' | 'viewer' | 'coordinator';
@@ -231,7 +231,7 @@ describe('tenancy is enforced on the server', () => {
       '$what',
       async ({ who, method, path, body, status, field }) => {
         const before = await ctx.rowCounts();
-        const res = await ctx.request(method, path(), { token: tokens[who], body: body(), headers: { 'Idempotency-Key': `refused-${Date.now()}` } });
+        const res = await ctx.request(method, path(), { token: tokens[who], body: body(), headers: { 'Idempotency-Key': `refused-${uniqueSuffix()}` } });
         expectError(res, status, field);
         expect(await ctx.rowCounts()).toEqual(before);
       },

@@ -155,7 +155,11 @@ describe('webhooks: signed deliveries, retries and the log (receivers on 127.0.0
     // As if the fan-out had committed and its job had vanished with Redis: pending, due, no job.
     await w.ctx.sql(`UPDATE webhook_delivery SET status = 'pending', next_attempt_at = now() - interval '2 seconds', finished_at = NULL WHERE id = $1`, [delivery.id]);
     await w.ctx.waitFor(async () => receiver.at('/redrive').filter(of(list)).length === 2, 10_000, 'the re-driven attempt');
-    const again = (await w.deliveries(created.body.id))[0];
+    // The receiver answers before the worker records the answer: wait for the record.
+    const again = await w.ctx.waitFor(async () => {
+      const [d] = await w.deliveries(created.body.id);
+      return d.status === 'sending' ? null : d;
+    }, 10_000, 'the re-driven attempt recorded');
     expect(again).toMatchObject({ id: delivery.id, status: 'delivered', attempts: 2 });
     expect(new Set(receiver.at('/redrive').map((r) => r.headers['webhook-id'])).size).toBe(1);
   });

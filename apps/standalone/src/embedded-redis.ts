@@ -14,6 +14,16 @@ export function redisServerOnPath(): string | null {
   return found.status === 0 && found.stdout.trim() ? found.stdout.trim() : null;
 }
 
+/**
+ * redis-server cannot start under libfaketime (its allocator recurses into clock_gettime):
+ * when the service is run in another time to test it, Redis keeps the real one.
+ */
+function withoutFakeTime(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (!env.LD_PRELOAD?.includes('faketime')) return env;
+  const { LD_PRELOAD, ...rest } = env;
+  return { ...rest, LD_PRELOAD: LD_PRELOAD.split(/[: ]/).filter((lib) => !lib.includes('faketime')).join(':') };
+}
+
 async function waitForPing(port: number, child: ChildProcess): Promise<void> {
   const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   try {
@@ -47,7 +57,7 @@ export async function startEmbeddedRedis(binary: string, dataRoot: string): Prom
   const child = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--pidfile', pidFile, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--loglevel', 'warning'],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', env: withoutFakeTime(process.env) },
   );
   await waitForPing(port, child);
   return {

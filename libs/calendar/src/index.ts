@@ -1,8 +1,10 @@
 export * from './application/calendar.service';
+export * from './application/read-holiday-notice.service';
 export * from './calendar.errors';
 export * from './calendar.module';
 export * from './domain/calendar-day';
 export * from './domain/chinese-working-calendar';
+export { NOTICE_MAX_LENGTH } from './domain/holiday-notice';
 export * from './domain/official-calendar';
 export * from './domain/working-calendar';
 export * from './persistence/calendar-day.entity';

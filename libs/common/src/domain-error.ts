@@ -7,7 +7,9 @@ export type DomainErrorKind =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
-  | 'conflict';
+  | 'conflict'
+  /** Well-formed input whose content cannot be used (a text that cannot be read as what it claims to be). */
+  | 'unprocessable';
 
 export interface ErrorDetail {
   field: string;

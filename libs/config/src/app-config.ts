@@ -65,6 +65,12 @@ export class AppConfig {
   get reconcileStuckAfterMs() { return this.raw.RECONCILE_STUCK_AFTER_MS; }
   get proposalWindowWorkingDays() { return this.raw.PROPOSAL_WINDOW_WORKING_DAYS; }
   get timerSweepMs() { return this.raw.TIMER_SWEEP_MS; }
+  /** Years whose chinese-days data is not trusted: missing until a coordinator publishes them (drills, tests). */
+  get calendarIgnoredPackageYears(): readonly number[] { return this.raw.CALENDAR_IGNORE_PACKAGE_YEARS; }
+  /** A page of the web console (`/calendar`), for links in emails. */
+  consolePageUrl(path: string): string {
+    return `${this.publicBaseUrl.replace(/\/+$/, '')}${path}`;
+  }
   /** Where a person opens ticket `id` (links in emails). */
   ticketUrl(id: string): string {
     return `${(this.raw.TICKET_LINK_BASE_URL ?? `${this.publicBaseUrl}/api/v1/tickets`).replace(/\/+$/, '')}/${encodeURIComponent(id)}`;

@@ -50,6 +50,11 @@ export const configSchema = z
     RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
     PROPOSAL_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     TIMER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    CALENDAR_IGNORE_PACKAGE_YEARS: z
+      .string()
+      .regex(/^\s*(\d{4}\s*(,\s*\d{4}\s*)*)?$/, 'must be years separated by commas, such as 2027,2028')
+      .default('')
+      .transform((v) => v.split(',').map((y) => y.trim()).filter(Boolean).map(Number)),
     TICKET_LINK_BASE_URL: z.string().url().optional(),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
     MAIL_FROM: z.string().min(3).max(200).default('进园区服务平台 <noreply@enterpark.local>'),

@@ -3,10 +3,11 @@ import { Foundation1763769600000 } from './migrations/1763769600000-foundation';
 import { Lifecycle1763856000000 } from './migrations/1763856000000-lifecycle';
 import { MailAndDigests1763942400000 } from './migrations/1763942400000-mail-and-digests';
 import { Webhooks1763942400001 } from './migrations/1763942400001-webhooks';
+import { CalendarMissingMail1764806400000 } from './migrations/1764806400000-calendar-missing-mail';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Reviewed migrations, in order. Never `synchronize`. */
-export const MIGRATIONS = [Foundation1763769600000, Lifecycle1763856000000, MailAndDigests1763942400000, Webhooks1763942400001];
+export const MIGRATIONS = [Foundation1763769600000, Lifecycle1763856000000, MailAndDigests1763942400000, Webhooks1763942400001, CalendarMissingMail1764806400000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

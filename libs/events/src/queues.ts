@@ -10,6 +10,9 @@ import { EventName } from './event-catalogue';
 export const QUEUE_NAMES = ['routing', 'matching', 'completion', 'timers', 'notifications', 'mail', 'digests', 'webhooks'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
+/** The one job of the `timers` queue: sweep every deadline that is due (scheduled, or woken by a publication). */
+export const TIMERS_SWEEP_JOB = 'timers.sweep';
+
 /**
  * Where the relay delivers each event. An event with no queue is only recorded
  * (it is still readable from the event log, the ticket history and GET /events).
@@ -42,7 +45,7 @@ export const SUBSCRIPTIONS: { readonly [N in EventName]: readonly QueueName[] } 
   'ticket.closed': [],
   'ticket.sla_breached': ['notifications'],
   'ticket.sla_escalated': ['notifications'],
-  'ticket.sla_unscheduled': [],
+  'ticket.sla_unscheduled': ['notifications'],
 };
 
 /**

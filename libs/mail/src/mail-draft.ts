@@ -6,7 +6,8 @@ export type MailKind =
   | 'awaiting_confirmation'
   | 'list_completed'
   | 'sla_reminder'
-  | 'sla_escalation';
+  | 'sla_escalation'
+  | 'calendar_missing';
 
 /** What a recipient can switch off in their preferences (and with the one-click unsubscribe link). */
 export type MailCategory = 'digest' | 'notification';

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, Role, ServiceType, SystemClock } from '@enterpark/common';
+import { Actor, Clock, Role, ServiceType } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { ManageZonesService, Zone, ZoneLevel } from '@enterpark/demand';
 import { CreateUserService, toActor, User } from '@enterpark/identity';
 import { createApiApp } from '../../../apps/api/src/api-app';
 import { AccessTokenService } from '../../../apps/api/src/auth/access-token.service';
 import { createWorkerApp } from '../../../apps/worker/src/worker-app';
-import { TestClock } from './test-clock';
+import { RunningTestClock } from './test-clock';
 import { createDatabaseFromTemplate, currentTestRun, deleteRedisKeys, dropDatabase, uniqueSuffix } from './test-infrastructure';
 
 export const TEST_ADMIN = { email: 'admin@enterpark.test', password: 'Admin-Passw0rd!' };
@@ -47,8 +47,11 @@ export class TestContext {
     readonly clock: Clock,
   ) {}
 
-  /** `clock`: a TestClock shared by API and worker (deadlines and expiries move with it). */
-  static async create(options: { worker?: boolean; env?: Record<string, string>; clock?: TestClock } = {}): Promise<TestContext> {
+  /**
+   * `clock`: a TestClock shared by API and worker (deadlines and expiries move with it);
+   * without one the context runs on a clock that starts at TEST_EPOCH, whatever today is.
+   */
+  static async create(options: { worker?: boolean; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestContext> {
     const run = currentTestRun();
     const id = `${run.runId}_${uniqueSuffix()}`;
     const databaseName = `ep_test_${id}`;
@@ -74,7 +77,7 @@ export class TestContext {
         ...options.env,
       },
     );
-    const clock = options.clock ?? new SystemClock();
+    const clock = options.clock ?? new RunningTestClock();
     const api = await createApiApp(config, { shutdownHooks: false, clock });
     await api.listen(0, '127.0.0.1');
     const ctx = new TestContext(config, api, await api.getUrl(), databaseName, clock);

@@ -1,4 +1,6 @@
+export * from './application/calendar-status.service';
 export * from './application/manage-sla-targets.service';
+export * from './application/publish-calendar.service';
 export * from './application/read-tickets.service';
 export * from './application/sla-scheduler.service';
 export * from './application/sla-sweep.service';

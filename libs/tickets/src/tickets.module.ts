@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '@enterpark/calendar';
+import { CalendarStatusService } from './application/calendar-status.service';
+import { PublishCalendarService } from './application/publish-calendar.service';
 import { ManageSlaTargetsService } from './application/manage-sla-targets.service';
 import { ReadTicketsService } from './application/read-tickets.service';
 import { SlaScheduler } from './application/sla-scheduler.service';
@@ -15,7 +17,7 @@ import { TicketRepository } from './persistence/ticket.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TicketEntity, TicketActivityEntity, SlaTargetEntity]), CalendarModule],
-  providers: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService, ManageSlaTargetsService],
-  exports: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService, ManageSlaTargetsService],
+  providers: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService, ManageSlaTargetsService, CalendarStatusService, PublishCalendarService],
+  exports: [TicketRepository, StaffWorkloadRepository, ReadTicketsService, SlaScheduler, SlaSweepService, TicketWriter, TicketActionsService, ManageSlaTargetsService, CalendarStatusService, PublishCalendarService],
 })
 export class TicketsModule {}

@@ -55,3 +55,16 @@ export class CalendarYearResponse {
 export function toCalendarYearResponse(view: CalendarYearView): CalendarYearResponse {
   return { year: view.year, known: view.known, source: view.source, holidays: view.holidays, workdays: view.workdays };
 }
+
+export class CalendarYearStatusResponse {
+  @ApiProperty({ example: 2027 }) year: number;
+  @ApiProperty({ enum: ['official', 'published', 'missing'], description: 'official: the State Council calendar shipped with the service; published: entered by a coordinator' })
+  source: 'official' | 'published' | 'missing';
+  @ApiProperty({ required: false, description: 'missing years only: running SLA clocks waiting for this year' }) ticketsWaiting?: number;
+}
+
+export class CalendarStatusResponse {
+  @ApiProperty({ example: '2026-12-04', description: 'today in Asia/Shanghai' }) today: string;
+  @ApiProperty({ type: [CalendarYearStatusResponse], description: 'this year and the next' }) years: CalendarYearStatusResponse[];
+  @ApiProperty({ description: 'true from 1 November while next year is missing' }) nextYearDue: boolean;
+}

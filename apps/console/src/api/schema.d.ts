@@ -35,6 +35,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{year}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CalendarController_readNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarController_readStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demand-lists": {
         parameters: {
             query?: never;
@@ -737,11 +769,41 @@ export interface components {
             /** @example 春节 */
             name: string;
         };
+        CalendarNoticeDayResponse: {
+            /** @example 2026-02-15 */
+            day: string;
+            /**
+             * @description holiday: every day of a holiday period, weekends included; workday: a make-up working day (上班)
+             * @enum {string}
+             */
+            kind: "holiday" | "workday";
+            /** @example 春节 */
+            name: string;
+        };
+        CalendarNoticeResponse: {
+            /** @description true: the days are now the year's calendar; false: a preview, nothing changed */
+            applied: boolean;
+            /** @description in date order */
+            days: components["schemas"]["CalendarNoticeDayResponse"][];
+            /** @example 2026 */
+            year: number;
+        };
         CalendarSpecialDayResponse: {
             /** @example 2026-02-16 */
             day: string;
             /** @example 春节 */
             name: string;
+        };
+        CalendarStatusResponse: {
+            /** @description true from 1 November while next year is missing */
+            nextYearDue: boolean;
+            /**
+             * @description today in Asia/Shanghai
+             * @example 2026-12-04
+             */
+            today: string;
+            /** @description this year and the next */
+            years: components["schemas"]["CalendarYearStatusResponse"][];
         };
         CalendarYearResponse: {
             /** @description holidays on weekdays */
@@ -752,6 +814,17 @@ export interface components {
             source: "package" | "published" | "package+overrides" | "missing";
             /** @description Saturdays and Sundays worked (调休) */
             workdays: components["schemas"]["CalendarSpecialDayResponse"][];
+            year: number;
+        };
+        CalendarYearStatusResponse: {
+            /**
+             * @description official: the State Council calendar shipped with the service; published: entered by a coordinator
+             * @enum {string}
+             */
+            source: "official" | "published" | "missing";
+            /** @description missing years only: running SLA clocks waiting for this year */
+            ticketsWaiting?: number;
+            /** @example 2027 */
             year: number;
         };
         CompleteTicketRequest: {
@@ -1106,6 +1179,19 @@ export interface components {
         };
         PublishCalendarRequest: {
             days: components["schemas"]["CalendarDayRequest"][];
+        };
+        ReadCalendarNoticeRequest: {
+            /**
+             * @description true: the notice's days become the year's calendar, as PUT /calendar/{year} does
+             * @default false
+             */
+            apply: boolean;
+            /**
+             * @description 国务院办公厅关于YYYY年部分节假日安排的通知: title and numbered sections, full-width punctuation as published
+             * @example 国务院办公厅关于2026年部分节假日安排的通知
+             *     一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。
+             */
+            text: string;
         };
         ReasonRequest: {
             /** @example 不属于本服务台受理范围 */
@@ -1596,6 +1682,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarYearResponse"];
+                };
+            };
+        };
+    };
+    CalendarController_readNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadCalendarNoticeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarNoticeResponse"];
+                };
+            };
+            /** @description CALENDAR_NOTICE_UNREADABLE (the message names the line and section), CALENDAR_NOTICE_YEAR_MISMATCH */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CalendarController_readStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarStatusResponse"];
                 };
             };
         };

@@ -2,12 +2,10 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
-import { EventName } from '@enterpark/events';
+import { EventName, TIMERS_SWEEP_JOB } from '@enterpark/events';
 import { ExpireProposalsService } from '@enterpark/matching';
 import { SlaSweepService } from '@enterpark/tickets';
 import { DrainingWorkerHost } from '../draining-worker-host';
-
-export const TIMERS_SCHEDULER_ID = 'timers.sweep';
 
 /**
  * Wakes the sweeps of deadlines held in the database (SLA stages, proposal expiries).
@@ -30,9 +28,9 @@ export class TimersProcessor extends DrainingWorkerHost implements OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(
-      TIMERS_SCHEDULER_ID,
+      TIMERS_SWEEP_JOB, // the scheduler's id is the job's name: one schedule, whatever the replicas
       { every: this.config.timerSweepMs },
-      { name: TIMERS_SCHEDULER_ID, opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
+      { name: TIMERS_SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
     );
   }
 

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, EntityManager, Repository } from 'typeorm';
 import { Clock } from '@enterpark/common';
+import { AppConfig } from '@enterpark/config';
 import { TransactionRunner } from '@enterpark/database';
 import { CalendarDay, CalendarYearView, validatePublication } from '../domain/calendar-day';
 import { ChineseWorkingCalendar } from '../domain/chinese-working-calendar';
-import { officialCalendar } from '../domain/official-calendar';
+import { officialCalendar, withoutYears } from '../domain/official-calendar';
 import { WorkingCalendar } from '../domain/working-calendar';
 import { CalendarDayEntity } from '../persistence/calendar-day.entity';
 import { CalendarYearEntity } from '../persistence/calendar-year.entity';
@@ -25,6 +26,7 @@ export class CalendarService {
     @InjectRepository(CalendarDayEntity) private readonly days: Repository<CalendarDayEntity>,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -73,7 +75,8 @@ export class CalendarService {
       const years = await (manager?.getRepository(CalendarYearEntity) ?? this.years).find();
       const days = await (manager?.getRepository(CalendarDayEntity) ?? this.days).find();
       const overrides = days.map(({ day, kind, name }): CalendarDay => ({ day, kind, name }));
-      const calendar = new ChineseWorkingCalendar(officialCalendar(), overrides, years.map((y) => y.year));
+      const official = withoutYears(officialCalendar(), this.config.calendarIgnoredPackageYears);
+      const calendar = new ChineseWorkingCalendar(official, overrides, years.map((y) => y.year));
       if (generation === this.generation) this.cached = { calendar, loadedAt };
       return calendar;
     } finally {

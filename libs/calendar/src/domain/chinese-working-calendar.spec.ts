@@ -1,14 +1,20 @@
 import { CalendarYearMissingError } from '../calendar.errors';
 import { CalendarDay } from './calendar-day';
 import { ChineseWorkingCalendar } from './chinese-working-calendar';
-import { officialCalendar } from './official-calendar';
+import { officialCalendar, withoutYears } from './official-calendar';
 
 /** An instant written in Shanghai time. */
 const sh = (localTime: string) => new Date(`${localTime}+08:00`);
 /** 24:00 Shanghai of `day` is 16:00Z of the same date. */
 const endOf = (day: string) => new Date(`${day}T16:00:00Z`);
 
-const packageOnly = new ChineseWorkingCalendar(officialCalendar());
+/**
+ * The package as these tests know it: 2004–2026. A later release may add 2027 and beyond;
+ * the tests treat those years as missing so that they hold whatever the package ships.
+ */
+const AFTER_2026 = Array.from({ length: 2100 - 2026 }, (_, i) => 2027 + i);
+const official = withoutYears(officialCalendar(), AFTER_2026);
+const packageOnly = new ChineseWorkingCalendar(official);
 
 /** Test data, not the State Council's 2027 calendar. */
 const PUBLISHED_2027: CalendarDay[] = [
@@ -16,19 +22,19 @@ const PUBLISHED_2027: CalendarDay[] = [
   ...['06', '07', '08', '09', '10', '11', '12', '13', '14'].map((d): CalendarDay => ({ day: `2027-02-${d}`, kind: 'holiday', name: '春节' })),
   { day: '2027-02-20', kind: 'workday', name: '春节' },
 ];
-const with2027 = new ChineseWorkingCalendar(officialCalendar(), PUBLISHED_2027, [2027]);
+const with2027 = new ChineseWorkingCalendar(official, PUBLISHED_2027, [2027]);
 
-const withOverrides = new ChineseWorkingCalendar(officialCalendar(), [
+const withOverrides = new ChineseWorkingCalendar(official, [
   { day: '2026-03-16', kind: 'holiday', name: '临时假日' },
   { day: '2026-10-07', kind: 'workday', name: '国庆节补班更正' },
 ]);
 
 describe('the package data', () => {
-  it('covers 2004–2026 and names days in Chinese', () => {
+  it('covers every year from 2004 to at least 2026 and names days in Chinese', () => {
     const years = [...officialCalendar().years].sort();
     expect(years[0]).toBe(2004);
-    expect(years[years.length - 1]).toBe(2026);
-    expect(years).toHaveLength(23);
+    expect(years[years.length - 1]).toBeGreaterThanOrEqual(2026);
+    expect(years).toHaveLength(years[years.length - 1] - 2004 + 1);
     expect(officialCalendar().days.get('2026-02-17')).toEqual({ day: '2026-02-17', kind: 'holiday', name: '春节' });
     expect(officialCalendar().days.get('2026-10-10')).toEqual({ day: '2026-10-10', kind: 'workday', name: '国庆节' });
   });
@@ -127,6 +133,17 @@ describe('database overrides', () => {
     expect(view).toMatchObject({ year: 2026, known: true, source: 'package+overrides' });
     expect(view.holidays).toContainEqual({ day: '2026-03-16', name: '临时假日' });
     expect(view.holidays).not.toContainEqual(expect.objectContaining({ day: '2026-10-07' }));
+  });
+});
+
+describe('years left out of the package data', () => {
+  it('are missing, and their days are gone, until a coordinator publishes them', () => {
+    const without2026 = withoutYears(officialCalendar(), [2026]);
+    expect(without2026.years.has(2026)).toBe(false);
+    expect(without2026.years.has(2025)).toBe(true);
+    expect([...without2026.days.keys()].some((day) => day.startsWith('2026-'))).toBe(false);
+    expect(new ChineseWorkingCalendar(without2026).describeYear(2026).source).toBe('missing');
+    expect(new ChineseWorkingCalendar(without2026, [], [2026]).isWorkday('2026-02-17')).toBe(true); // published empty: a plain Tuesday
   });
 });
 

@@ -38,3 +38,13 @@ function chineseName(label: string): string {
   const parts = label.split(',');
   return (parts.length >= 2 ? parts[1] : label).trim() || label;
 }
+
+/** The package's calendar without `years`: they count as unpublished (CALENDAR_IGNORE_PACKAGE_YEARS). */
+export function withoutYears(official: OfficialCalendar, years: readonly number[]): OfficialCalendar {
+  if (!years.some((y) => official.years.has(y))) return official;
+  const ignored = new Set(years);
+  return {
+    years: new Set([...official.years].filter((y) => !ignored.has(y))),
+    days: new Map([...official.days].filter(([day]) => !ignored.has(yearOf(day)))),
+  };
+}

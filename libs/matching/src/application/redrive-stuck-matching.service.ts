@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '@enterpark/common';
 import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
 
 /**
@@ -12,7 +13,10 @@ import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
  */
 @Injectable()
 export class RedriveStuckMatchingService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   execute(stuckAfterMs: number): Promise<number> {
     return redriveEvents(
@@ -31,6 +35,7 @@ export class RedriveStuckMatchingService {
          JOIN event e ON e.aggregate_id = stuck.id AND e.name = ANY (stuck.names)
         ORDER BY stuck.id, e.seq DESC`,
       stuckAfterMs,
+      this.clock.now(),
     );
   }
 }

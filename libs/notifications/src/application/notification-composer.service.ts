@@ -4,11 +4,13 @@ import { AppConfig } from '@enterpark/config';
 import { DomainEvent } from '@enterpark/events';
 import { MailDraft, UnsubscribeLinks } from '@enterpark/mail';
 import { ProviderLinkSigner } from '@enterpark/matching';
+import { CalendarStatusService } from '@enterpark/tickets';
 import { Audience, audienceOf } from '../domain/audience';
 import { accountFooter, providerFooter } from '../domain/footer';
 import { NotificationEvent, notificationDedupeKey } from '../domain/notification-events';
 import { NotificationView, Recipient, TicketFacts } from '../domain/notification-view';
 import { respondUrl } from '../domain/respond-link';
+import { calendarMissingMessage } from '../domain/calendar-messages';
 import { slaEscalationMessage, slaReminderMessage } from '../domain/sla-messages';
 import { awaitingConfirmationMessage, infoRequestedMessage, listCompletedMessage, proposalMessage } from '../domain/ticket-messages';
 import { NotificationSubjectNotFoundError } from '../notifications.errors';
@@ -30,6 +32,7 @@ export class NotificationComposer {
     private readonly renderer: NotificationRenderer,
     private readonly unsubscribe: UnsubscribeLinks,
     private readonly providerLinks: ProviderLinkSigner,
+    private readonly calendarStatus: CalendarStatusService,
     private readonly config: AppConfig,
   ) {}
 
@@ -57,6 +60,11 @@ export class NotificationComposer {
         const t = await this.ticket(manager, event.payload.ticketId);
         const assignee = event.payload.assigneeId ? await this.recipients.user(manager, event.payload.assigneeId) : null;
         return this.drafts(manager, event, (r) => slaEscalationMessage(t, event.payload, assignee?.name ?? null, r.name, this.config.ticketUrl(t.id)));
+      }
+      case 'ticket.sla_unscheduled': {
+        const { missingYear } = event.payload;
+        const waiting = await this.calendarStatus.ticketsWaiting(manager);
+        return this.drafts(manager, event, (r) => calendarMissingMessage(missingYear, waiting, r.name, this.config.consolePageUrl('/calendar')));
       }
     }
   }

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
+import { Clock } from '@enterpark/common';
+import { LOOKBACK_WEEK, redriveEvents, STUCK_BEFORE } from '@enterpark/events';
 import { NOTIFICATION_EVENTS } from '../domain/notification-events';
-
-/** How far back the reconciler looks: an email about a week-old event would no longer help anyone. */
-const LOOKBACK = `now() - interval '7 days'`;
 
 /**
  * The reconciler's use case for notifications: recent events that mail someone but have no
@@ -14,17 +12,22 @@ const LOOKBACK = `now() - interval '7 days'`;
  */
 @Injectable()
 export class RedriveStuckNotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
+  /** Only the last week: an email about an older event would no longer help anyone. */
   execute(stuckAfterMs: number): Promise<number> {
     const names = NOTIFICATION_EVENTS.map((n) => `'${n}'`).join(', ');
     return redriveEvents(
       this.dataSource,
       `SELECT e.id FROM event e
-        WHERE e.name IN (${names}) AND e.occurred_at > ${LOOKBACK} AND e.occurred_at < ${STUCK_BEFORE}
+        WHERE e.name IN (${names}) AND e.occurred_at > ${LOOKBACK_WEEK} AND e.occurred_at < ${STUCK_BEFORE}
           AND NOT EXISTS (SELECT 1 FROM notification_receipt r WHERE r.event_id = e.id)
         LIMIT $2`,
       stuckAfterMs,
+      this.clock.now(),
     );
   }
 }

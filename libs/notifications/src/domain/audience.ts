@@ -28,6 +28,7 @@ export function audienceOf(event: NotificationEvent): Audience {
       if (event.payload.desk) return { kind: 'desk', desk: event.payload.desk };
       return { kind: 'coordinators' };
     case 'ticket.sla_escalated':
+    case 'ticket.sla_unscheduled':
       return { kind: 'coordinators' };
     default:
       return assertNever(event);

@@ -105,7 +105,7 @@ describe('notification messages', () => {
   });
 
   it('a title with a line break stays out of the subject line but whole in the body', () => {
-    const view = infoRequestedMessage({ ...ticket, title: '融资\r\nBcc: x@evil.example' }, { ticketId: 't-1', zoneId: 'z-1', question: '?' }, new Date(), '李华', URL);
+    const view = infoRequestedMessage({ ...ticket, title: '融资\r\nBcc: x@evil.example' }, { ticketId: 't-1', zoneId: 'z-1', question: '?' }, new Date('2026-11-16T02:00:00Z'), '李华', URL);
     expect(view.subject).toBe('【进园区服务】需求待补充信息：融资 Bcc: x@evil.example');
     expect(fact(view, '需求名称')).toBe('融资\r\nBcc: x@evil.example');
   });

@@ -3,6 +3,8 @@ import { IsoWeek, SERVICE_TYPES } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { UserRepository } from '@enterpark/identity';
 import { UnsubscribeLinks } from '@enterpark/mail';
+import { CalendarStatusService } from '@enterpark/tickets';
+import { calendarWarningSection } from '../domain/digest/calendar-warning';
 import { buildDeskDigest, mergeDeskQueues } from '../domain/digest/desk-digest-view';
 import { ComposedDigest, DigestBoard, DigestRecipient } from '../domain/digest/digest-content';
 import { withInlineImagesAsDataUris } from '../domain/digest/digest-preview';
@@ -50,6 +52,7 @@ export class DigestComposer {
     private readonly board: DigestBoardRepository,
     private readonly templates: DigestTemplates,
     private readonly users: UserRepository,
+    private readonly calendarStatus: CalendarStatusService,
   ) {}
 
   /** `fresh`: read the figures now instead of reusing the week's cached ones (previews). */
@@ -82,7 +85,7 @@ export class DigestComposer {
     await Promise.all([this.provinceDigest(week, false), this.templates.prepare()]);
   }
 
-  private scopeDigest(recipient: DigestRecipient, week: IsoWeek, fresh: boolean): Promise<ScopeDigest> {
+  private async scopeDigest(recipient: DigestRecipient, week: IsoWeek, fresh: boolean): Promise<ScopeDigest> {
     const url = (id: string) => this.config.ticketUrl(id);
     switch (recipient.role) {
       case 'zone_manager':
@@ -96,9 +99,16 @@ export class DigestComposer {
         return fresh ? build() : this.bodies.get(`${week.id}/desks/${desks.join(',')}`, build);
       }
       case 'coordinator':
+        return this.withCalendarWarning(await this.provinceDigest(week, fresh));
       case 'viewer':
         return this.provinceDigest(week, fresh);
     }
+  }
+
+  /** Coordinators publish the calendar: their digest leads with a missing year (read at compose time). */
+  private async withCalendarWarning(scope: ScopeDigest): Promise<ScopeDigest> {
+    const warning = calendarWarningSection(await this.calendarStatus.status(), this.config.consolePageUrl('/calendar'));
+    return warning ? { ...scope, body: { ...scope.body, sections: [warning, ...scope.body.sections] } } : scope;
   }
 
   private provinceDigest(week: IsoWeek, fresh: boolean): Promise<ScopeDigest> {

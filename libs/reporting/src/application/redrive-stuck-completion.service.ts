@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
-
-/** How far back the reconciler looks for finished tickets without their summary. */
-const LOOKBACK = `now() - interval '7 days'`;
+import { Clock } from '@enterpark/common';
+import { LOOKBACK_WEEK, redriveEvents, STUCK_BEFORE } from '@enterpark/events';
 
 /**
  * The reconciler's use case for completion. Work the completion queue owes, read from
@@ -14,7 +12,10 @@ const LOOKBACK = `now() - interval '7 days'`;
  */
 @Injectable()
 export class RedriveStuckCompletionService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   execute(stuckAfterMs: number): Promise<number> {
     return redriveEvents(
@@ -27,7 +28,7 @@ export class RedriveStuckCompletionService {
                UNION ALL
                SELECT t.id, ARRAY['ticket.confirmed']
                  FROM ticket t
-                WHERE t.status = 'closed' AND t.closed_at < ${STUCK_BEFORE} AND t.closed_at > ${LOOKBACK}
+                WHERE t.status = 'closed' AND t.closed_at < ${STUCK_BEFORE} AND t.closed_at > ${LOOKBACK_WEEK}
                   AND NOT EXISTS (SELECT 1 FROM ticket_summary s WHERE s.ticket_id = t.id AND s.kind = 'closed')
                UNION ALL
                SELECT (SELECT t.id FROM ticket t WHERE t.demand_list_id = l.id ORDER BY t.closed_at DESC NULLS LAST LIMIT 1),
@@ -40,6 +41,7 @@ export class RedriveStuckCompletionService {
          JOIN event e ON e.aggregate_id = stuck.id AND e.name = ANY (stuck.names)
         ORDER BY stuck.id, e.seq DESC`,
       stuckAfterMs,
+      this.clock.now(),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '@enterpark/common';
 import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
 
 /**
@@ -9,7 +10,10 @@ import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
  */
 @Injectable()
 export class RedriveStuckTicketsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   execute(stuckAfterMs: number): Promise<number> {
     return redriveEvents(
@@ -20,6 +24,7 @@ export class RedriveStuckTicketsService {
                                   WHERE t.status = 'submitted' AND t.created_at < ${STUCK_BEFORE}
                                   ORDER BY t.created_at LIMIT $2)`,
       stuckAfterMs,
+      this.clock.now(),
     );
   }
 }

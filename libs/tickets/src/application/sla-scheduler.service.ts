@@ -17,7 +17,11 @@ import { SlaTargetEntity } from '../persistence/sla-target.entity';
 export class SlaScheduler {
   constructor(private readonly calendar: CalendarService) {}
 
-  async schedule(manager: EntityManager, tickets: Ticket[], options = { announceMissing: true }): Promise<{ tickets: Ticket[]; events: NewEvent[] }> {
+  /**
+   * `announce`: whether a missing year is said for this ticket. Only when its stage clock
+   * starts: a later transition within the same stage (an activity, say) stays quiet.
+   */
+  async schedule(manager: EntityManager, tickets: Ticket[], announce: (ticket: Ticket) => boolean = () => true): Promise<{ tickets: Ticket[]; events: NewEvent[] }> {
     if (!tickets.some(needsDeadline)) return { tickets, events: [] };
     const calendar = await this.calendar.current(manager);
     const targets = await this.targets(manager);
@@ -28,7 +32,7 @@ export class SlaScheduler {
         return scheduleSla(ticket, stageDeadline(ticket, targets.get(ticket.type) ?? DEFAULT_SLA_TARGETS, calendar)!);
       } catch (error) {
         if (!(error instanceof CalendarYearMissingError)) throw error;
-        if (options.announceMissing) events.push(slaUnscheduled(ticket, ticket.slaStage!, error.year));
+        if (announce(ticket)) events.push(slaUnscheduled(ticket, ticket.slaStage!, error.year));
         return ticket;
       }
     });
@@ -43,4 +47,9 @@ export class SlaScheduler {
 
 function needsDeadline(ticket: Ticket): boolean {
   return ticket.slaStage !== null && ticket.slaDueAt === null;
+}
+
+/** The transition started a stage clock (a new stage, or the same stage restarted). */
+export function stageStarted(before: Ticket, after: Ticket): boolean {
+  return before.slaStage !== after.slaStage || before.slaStartedAt?.getTime() !== after.slaStartedAt?.getTime();
 }

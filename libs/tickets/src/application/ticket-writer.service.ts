@@ -4,7 +4,7 @@ import { appendEvents } from '@enterpark/events';
 import { Ticket, Transition } from '../domain/ticket';
 import { StaffWorkloadRepository, workloadDeltas } from '../persistence/staff-workload.repository';
 import { TicketRepository } from '../persistence/ticket.repository';
-import { SlaScheduler } from './sla-scheduler.service';
+import { SlaScheduler, stageStarted } from './sla-scheduler.service';
 
 /**
  * The one way a transition of a locked ticket is written: its stage deadline, the ticket
@@ -19,7 +19,7 @@ export class TicketWriter {
   ) {}
 
   async write(manager: EntityManager, before: Ticket, transition: Transition, now: Date): Promise<Ticket> {
-    const scheduled = await this.sla.schedule(manager, [transition.ticket]);
+    const scheduled = await this.sla.schedule(manager, [transition.ticket], (ticket) => stageStarted(before, ticket));
     const after = scheduled.tickets[0];
     await this.tickets.saveTransition(manager, before, after);
     await this.workload.adjust(manager, workloadDeltas([{ before, after }]));

@@ -13,6 +13,7 @@ describe('webhook messages', () => {
 
   it('the headers verify with the standardwebhooks library and the shared secret', () => {
     const body = webhookBody(event);
+    // standardwebhooks checks the timestamp against the system clock: sign with it.
     const now = new Date();
     const headers = signedHeaders(SECRET, event, body, now);
     expect(headers['webhook-id']).toBe(event.id);
