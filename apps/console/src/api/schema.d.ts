@@ -1271,6 +1271,9 @@ export interface components {
              */
             week: string;
         };
+        SlaTargetsListResponse: {
+            items: components["schemas"]["SlaTargetsResponse"][];
+        };
         SlaTargetsResponse: {
             /** @description working days from accepted to matched */
             matchingDays: number;
@@ -2181,7 +2184,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SlaTargetsResponse"][];
+                    "application/json": components["schemas"]["SlaTargetsListResponse"];
                 };
             };
         };
@@ -2190,7 +2193,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            };
             cookie?: never;
         };
         requestBody: {
