@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Flex, Input, Select, Switch, Table, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Switch, Table, Tag, Typography } from 'antd';
 import { api, unwrap } from '../../api/client';
 import type { ServiceType, Ticket, TicketStatus } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -10,6 +10,7 @@ import { formatTime } from '../../format/time';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, STATUS_LABELS } from '../../labels/labels';
 import { SlaBadge } from './SlaBadge';
 import { StatusTag } from './StatusTag';
+import { ticketName } from './ticket-api';
 
 const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as TicketStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 const TYPE_OPTIONS = SERVICE_TYPES.map((t) => ({ value: t, label: SERVICE_TYPE_LABELS[t] }));
@@ -21,6 +22,8 @@ function filtersOf(params: URLSearchParams) {
     status: (params.get('status') ?? undefined) as TicketStatus | undefined,
     overdue: params.get('overdue') === 'true' ? true : undefined,
     q: params.get('q') ?? undefined,
+    // Set by links (the dashboard's zone rows); shown as a tag that clears it.
+    zoneId: params.get('zoneId') ?? undefined,
   };
 }
 
@@ -35,6 +38,8 @@ export function TicketListPage({ title = '工单' }: { title?: string }) {
     (signal) => unwrap(api.GET('/api/v1/tickets', { params: { query: { ...filters, limit: 50, cursor } }, signal })),
     [key, cursor],
   );
+
+  const zoneName = filters.zoneId && page.data?.items[0] ? ticketName(page.data.items[0], 'zoneName') : undefined;
 
   function setFilter(name: string, value: string | undefined) {
     const next = new URLSearchParams(params);
@@ -58,6 +63,11 @@ export function TicketListPage({ title = '工单' }: { title?: string }) {
             </Flex>
           </label>
           <Input.Search aria-label="搜索" placeholder="搜索标题或说明" allowClear defaultValue={filters.q} onSearch={(v) => setFilter('q', v.trim() || undefined)} style={{ maxWidth: 260 }} />
+          {filters.zoneId && (
+            <Tag closable onClose={() => setFilter('zoneId', undefined)}>
+              {`按园区筛选${zoneName ? `：${zoneName}` : ''}`}
+            </Tag>
+          )}
         </Flex>
       </Card>
       <ApiErrorAlert error={page.error} />
