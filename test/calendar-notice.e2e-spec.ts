@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestContext } from '@enterpark/testing';
+import { NOTICE_2031 } from './fixtures/calendar-notices';
 
 const officialNotice = (year: number) => readFileSync(join(__dirname, '..', 'libs', 'calendar', 'src', 'domain', 'fixtures', `notice-${year}.txt`), 'utf8');
-
-/** Test data in the notices' wording for a year to publish, not the State Council's 2031 calendar. */
-const NOTICE_2031 = `国务院办公厅关于2031年部分节假日安排的通知
-各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
-  经国务院批准，现将2031年元旦、春节、国庆节、中秋节放假调休日期的具体安排通知如下。
-  一、元旦：1月1日（周三）放假1天，不调休。
-  二、春节：1月22日（农历除夕、周三）至29日（农历正月初七、周三）放假调休，共8天。1月19日（周日）、2月8日（周六）上班。
-  三、国庆节、中秋节：10月1日（周三）至8日（周三）放假调休，共8天。9月28日（周日）、10月11日（周六）上班。
-  节假日期间，各地区、各部门要妥善安排好值班和安全、保卫等工作。
-国务院办公厅`;
 
 const range = (month: string, from: number, to: number, name: string) =>
   Array.from({ length: to - from + 1 }, (_, i) => ({ day: `2031-${month}-${String(from + i).padStart(2, '0')}`, kind: 'holiday', name }));

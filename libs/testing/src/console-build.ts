@@ -20,5 +20,7 @@ export function ensureConsoleBuilt(root: string, consoleDir = 'dist/console'): v
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (built >= Math.max(...CONSOLE_SOURCES.map((p) => newestMtime(join(root, p))))) return;
   console.warn('[tests] building the console (dist/console is missing or older than apps/console)');
-  execFileSync('npm', ['run', 'build:console', '--silent'], { cwd: root, stdio: 'inherit' });
+  // Jest sets NODE_ENV=test, which would give a development build (React's dev bundle, antd's fixed
+  // "test-id" element ids that break aria-labelledby): build what `npm run build` builds.
+  execFileSync('npm', ['run', 'build:console', '--silent'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

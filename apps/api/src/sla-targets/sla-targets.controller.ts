@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { ManageSlaTargetsService, SlaTargetsOfType } from '@enterpark/tickets';
@@ -21,6 +21,10 @@ export class SlaTargetsResponse extends UpdateSlaTargetsRequest {
   @ApiProperty() updatedAt: string;
 }
 
+export class SlaTargetsListResponse {
+  @ApiProperty({ type: [SlaTargetsResponse] }) items: SlaTargetsResponse[];
+}
+
 const toResponse = (t: SlaTargetsOfType): SlaTargetsResponse => ({ ...t, updatedAt: t.updatedAt.toISOString() });
 
 /** Working-day targets of each type's stages (routed → accepted, accepted → matched, matched → completed). */
@@ -32,13 +36,14 @@ export class SlaTargetsController {
 
   @Get()
   @Roles('coordinator', 'desk_staff', 'viewer')
-  @ApiOkResponse({ type: [SlaTargetsResponse] })
-  async list(): Promise<{ items: SlaTargetsResponse[] }> {
+  @ApiOkResponse({ type: SlaTargetsListResponse })
+  async list(): Promise<SlaTargetsListResponse> {
     return { items: (await this.targets.list()).map(toResponse) };
   }
 
   @Put(':type')
   @Roles('coordinator')
+  @ApiParam({ name: 'type', enum: SERVICE_TYPES })
   @ApiOkResponse({ type: SlaTargetsResponse })
   async update(
     @Param('type', new ParseEnumPipe(Object.fromEntries(SERVICE_TYPES.map((t) => [t, t])), { exceptionFactory: () => new RequestValidationException([{ field: 'type', rule: 'isIn', message: `type 必须是以下取值之一：${allowedValues(SERVICE_TYPES)}` }]) }))

@@ -35,6 +35,12 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error && error.message ? error.message : '发生未知错误';
 }
 
+/** A refusal's field details as antd's `form.setFields` takes them, each message on the field the API names. */
+export function fieldErrors(error: unknown): { name: never; errors: string[] }[] {
+  const details = error instanceof ApiError ? error.details : [];
+  return details.map((d) => ({ name: fieldPath(d.field) as never, errors: [d.message] }));
+}
+
 /** `items.0.title` → ['items', 0, 'title'], the name path antd forms use. */
 export function fieldPath(field: string): (string | number)[] {
   return field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));

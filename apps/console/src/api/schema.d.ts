@@ -1380,6 +1380,9 @@ export interface components {
             /** @enum {string} */
             stage: "triage" | "matching" | "service";
         };
+        SlaTargetsListResponse: {
+            items: components["schemas"]["SlaTargetsResponse"][];
+        };
         SlaTargetsResponse: {
             /** @description working days from accepted to matched */
             matchingDays: number;
@@ -2365,7 +2368,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SlaTargetsResponse"][];
+                    "application/json": components["schemas"]["SlaTargetsListResponse"];
                 };
             };
         };
@@ -2374,7 +2377,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            };
             cookie?: never;
         };
         requestBody: {

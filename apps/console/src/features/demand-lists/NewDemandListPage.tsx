@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client';
-import { ApiError, errorMessage, fieldPath } from '../../api/errors';
+import { errorMessage, fieldErrors } from '../../api/errors';
 import type { ServiceType } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../../labels/labels';
@@ -65,8 +65,7 @@ export function NewDemandListPage() {
       message.success(`需求清单已提交，共 ${list.tickets.length} 项`);
       await navigate(`/demand-lists/${list.id}`, { replace: true });
     } catch (e) {
-      const details = e instanceof ApiError ? e.details : [];
-      form.setFields(details.map((d) => ({ name: fieldPath(d.field) as never, errors: [d.message] })));
+      form.setFields(fieldErrors(e));
       setError(errorMessage(e));
     } finally {
       setBusy(false);

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, Card, Flex, Input, Select, Switch } from 'antd';
+import { Button, Card, Flex, Input, Select, Switch, Tag } from 'antd';
 import { api, unwrap } from '../../api/client';
 import type { ServiceType, TicketStatus } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useApi } from '../../components/useApi';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, STATUS_LABELS } from '../../labels/labels';
+import { ticketName } from './ticket-api';
 import { TicketTable } from './TicketTable';
 
 const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as TicketStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }));
@@ -19,6 +20,8 @@ function filtersOf(params: URLSearchParams) {
     status: (params.get('status') ?? undefined) as TicketStatus | undefined,
     overdue: params.get('overdue') === 'true' ? true : undefined,
     q: params.get('q') ?? undefined,
+    // Set by links (the dashboard's zone rows); shown as a tag that clears it.
+    zoneId: params.get('zoneId') ?? undefined,
   };
 }
 
@@ -33,6 +36,8 @@ export function TicketListPage({ title = '工单' }: { title?: string }) {
     (signal) => unwrap(api.GET('/api/v1/tickets', { params: { query: { ...filters, limit: 50, cursor } }, signal })),
     [key, cursor],
   );
+
+  const zoneName = filters.zoneId && page.data?.items[0] ? ticketName(page.data.items[0], 'zoneName') : undefined;
 
   function setFilter(name: string, value: string | undefined) {
     const next = new URLSearchParams(params);
@@ -56,6 +61,11 @@ export function TicketListPage({ title = '工单' }: { title?: string }) {
             </Flex>
           </label>
           <Input.Search aria-label="搜索" placeholder="搜索标题或说明" allowClear defaultValue={filters.q} onSearch={(v) => setFilter('q', v.trim() || undefined)} style={{ maxWidth: 260 }} />
+          {filters.zoneId && (
+            <Tag closable onClose={() => setFilter('zoneId', undefined)}>
+              {`按园区筛选${zoneName ? `：${zoneName}` : ''}`}
+            </Tag>
+          )}
         </Flex>
       </Card>
       <ApiErrorAlert error={page.error} />

@@ -1,6 +1,23 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
+import { DashboardPage } from '../../features/dashboard/DashboardPage';
+import { DemandListDetailPage } from '../../features/demand-lists/DemandListDetailPage';
+import { DemandListsPage } from '../../features/demand-lists/DemandListsPage';
+import { TicketDetailPage } from '../../features/tickets/TicketDetailPage';
+import { TicketListPage } from '../../features/tickets/TicketListPage';
 
-/** The viewer role's pages (lazy-loaded as one bundle by ConsoleShell). */
+/** The viewer's pages, read-only: the same pages as coordinators see, without a button that changes anything. */
 export default function ViewerRoutes() {
-  return <RoleRoutes role="viewer" pages={{}} />;
+  return (
+    <RoleRoutes
+      role="viewer"
+      pages={{
+        '/': <DashboardPage />,
+        '/dashboard': <DashboardPage />,
+        '/tickets': <TicketListPage />,
+        '/tickets/:id': <TicketDetailPage />,
+        '/demand-lists': <DemandListsPage canFile={false} />,
+        '/demand-lists/:id': <DemandListDetailPage />,
+      }}
+    />
+  );
 }
