@@ -28,14 +28,15 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
+  // A first start hashes every demo account's password (argon2) and builds nothing: slow on a busy 2-core machine.
+  for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`standalone exited early:\n${output}`);
     const ready = await fetch(`${base}/health/ready`).then((r) => r.ok, () => false);
     if (ready) return { child, base, exited, log: () => output };
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill('SIGKILL');
-  throw new Error(`standalone not ready in 60 s:\n${output}`);
+  throw new Error(`standalone not ready in 150 s:\n${output}`);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -154,7 +155,7 @@ describe('the embedded default (npm start on a fresh machine)', () => {
     } finally {
       await stop(again);
     }
-  }, 120_000);
+  }, 400_000);
 
   it('recovers after a hard kill that left its servers behind', async () => {
     const dir = dataDir();
@@ -167,7 +168,7 @@ describe('the embedded default (npm start on a fresh machine)', () => {
     } finally {
       await stop(second);
     }
-  }, 120_000);
+  }, 400_000);
 
   it('falls back to the PostgreSQL queue backend when there is no redis-server', async () => {
     const s = await start(dataDir(), { PATH: pathWithoutRedis() });
@@ -179,5 +180,5 @@ describe('the embedded default (npm start on a fresh machine)', () => {
     } finally {
       await stop(s);
     }
-  }, 120_000);
+  }, 400_000);
 });
