@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Form, Modal } from 'antd';
 import { ApiError, errorMessage, fieldPath } from '../../api/errors';
-import { STATUS_LABELS } from '../../labels/labels';
-import type { TicketStatus } from '../../api/types';
+import { ACTION_LABELS, STATUS_LABELS } from '../../labels/labels';
+import type { TicketAction, TicketStatus } from '../../api/types';
 
 interface ActionFormModalProps<V> {
   /** The verb: the button's name and the dialog's title. */
@@ -14,14 +14,27 @@ interface ActionFormModalProps<V> {
   initialValues?: Partial<V>;
   intro?: ReactNode;
   onSubmit: (values: V) => Promise<unknown>;
-  /** After success, and after a 409 (the ticket moved on): reload what the page shows. */
+  /** After success, and after a 409 saying the ticket moved on: reload what the page shows. */
   onDone: () => void;
   children: ReactNode;
 }
 
+/** 409s meaning the ticket (or its proposal) changed since the page loaded; others (a full provider) stay in the form. */
+const MOVED_ON = new Set(['TICKET_INVALID_TRANSITION', 'TICKET_VERSION_CONFLICT', 'MATCH_ALREADY_ANSWERED', 'MATCH_PROPOSAL_EXPIRED']);
+
+/** The API's refusal, then the ticket's status and what may be done now when the body carries them. */
+function movedOnMessage(e: ApiError): string {
+  const status = e.extra('status') as TicketStatus | undefined;
+  const allowed = e.extra('allowedActions');
+  if (!Array.isArray(allowed)) return e.message;
+  const now = allowed.length > 0 ? `现在可以：${(allowed as TicketAction[]).map((a) => ACTION_LABELS[a] ?? a).join('、')}` : '现在没有可执行的操作';
+  return `${e.message}（当前状态：${status ? (STATUS_LABELS[status] ?? status) : '未知'}；${now}）`;
+}
+
 /**
  * A ticket action as a button that opens its form. The API's refusal is shown in its own
- * words, on the fields it names; a 409 says the ticket's current status and reloads it.
+ * words, on the fields it names; a 409 because the ticket moved on reloads it and says its
+ * current status and what is allowed now.
  */
 export function ActionFormModal<V extends object>(props: ActionFormModalProps<V>) {
   const { message } = App.useApp();
@@ -40,9 +53,8 @@ export function ActionFormModal<V extends object>(props: ActionFormModalProps<V>
       form.resetFields();
       props.onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        const status = e.extra('status') as TicketStatus | undefined;
-        message.warning(`${e.message}${status ? `（当前状态：${STATUS_LABELS[status] ?? status}）` : ''}`);
+      if (e instanceof ApiError && e.status === 409 && MOVED_ON.has(e.code ?? '')) {
+        message.warning({ content: movedOnMessage(e), duration: 8 });
         setOpen(false);
         props.onDone();
         return;
