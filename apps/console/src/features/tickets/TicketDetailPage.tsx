@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { Card, Descriptions, Empty, Flex, List, Space, Tag, Timeline, Typography } from 'antd';
 import type { TicketWithHistory } from '../../api/types';
+import { currentSession } from '../../auth/session';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { PageLoading } from '../../components/PageLoading';
 import { PageTitle } from '../../components/PageTitle';
@@ -12,22 +13,32 @@ import { describeHistory, historyColor } from './history-labels';
 import { SlaBadge } from './SlaBadge';
 import { StatusTag } from './StatusTag';
 import { loadTicketView, providerNameOf, ticketName, type TicketView } from './ticket-api';
+import { PRIORITY_LABELS } from './ticket-labels';
+import { useTicketChanges } from './useTicketChanges';
 
-const PRIORITY_LABELS: Record<string, string> = { low: '低', normal: '普通', high: '高', urgent: '紧急' };
+interface TicketDetailPageProps {
+  /** The role's buttons, next to the title. */
+  actions?: (ticket: TicketWithHistory, reload: () => void, view: TicketView) => ReactNode;
+  /** The role's own cards, after the ticket's facts (e.g. the desk's matches with their answers). */
+  sections?: (view: TicketView, reload: () => void) => ReactNode;
+  /** Keep the page current by itself (useTicketChanges): for people the ticket moves under, e.g. a proposal arriving. */
+  live?: boolean;
+}
 
 /**
  * 工单详情, shared by every role: what the ticket is, where it stands (status, SLA), who serves
  * it, its timeline and service activities. `actions` renders the role's own buttons.
  */
-export function TicketDetailPage({ actions }: { actions?: (ticket: TicketWithHistory, reload: () => void) => ReactNode }) {
+export function TicketDetailPage({ actions, sections, live = false }: TicketDetailPageProps) {
   const { id = '' } = useParams();
   const state = useApi((signal) => loadTicketView(id, signal), [id]);
+  useTicketChanges(state.reload, state.loading, live);
   if (!state.data) return state.error ? <ApiErrorAlert error={state.error} /> : <PageLoading />;
   const view = state.data;
   const { ticket } = view;
   return (
     <>
-      <PageTitle title={ticket.title} extra={<Space wrap>{actions?.(ticket, state.reload)}</Space>} />
+      <PageTitle title={ticket.title} extra={<Space wrap>{actions?.(ticket, state.reload, view)}</Space>} />
       <ApiErrorAlert error={state.error} />
       <Flex vertical gap={16}>
         <Card>
@@ -37,6 +48,7 @@ export function TicketDetailPage({ actions }: { actions?: (ticket: TicketWithHis
           </Space>
           <TicketFacts view={view} />
         </Card>
+        {sections?.(view, state.reload)}
         <Card title="办理进程">
           <Timeline
             items={ticket.history.map((entry) => ({
@@ -77,7 +89,7 @@ function TicketFacts({ view }: { view: TicketView }) {
       <Descriptions.Item label="服务类型">{ticketName(ticket, 'deskName') ?? SERVICE_TYPE_LABELS[ticket.type]}</Descriptions.Item>
       {ticketName(ticket, 'zoneName') && <Descriptions.Item label="园区">{ticketName(ticket, 'zoneName')}</Descriptions.Item>}
       <Descriptions.Item label="服务机构">{provider ?? (ticket.providerId ? '已匹配' : '尚未匹配')}</Descriptions.Item>
-      <Descriptions.Item label="经办人">{ticketName(ticket, 'assigneeName') ?? (ticket.assigneeId ? '已指派' : '未指派')}</Descriptions.Item>
+      <Descriptions.Item label="经办人">{ticketName(ticket, 'assigneeName') ?? (ticket.assigneeId ? (ticket.assigneeId === currentSession()?.user.id ? '我' : '已指派') : '未指派')}</Descriptions.Item>
       <Descriptions.Item label="期望完成">{ticket.desiredBy ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="优先级">{ticket.priority ? PRIORITY_LABELS[ticket.priority] : '—'}</Descriptions.Item>
       <Descriptions.Item label="提交时间">{formatTime(ticket.createdAt)}</Descriptions.Item>

@@ -1,29 +1,48 @@
 import { Link } from 'react-router';
-import { Table, Typography } from 'antd';
+import { Table, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
 import type { ServiceType, Ticket, TicketStatus } from '../../api/types';
 import { formatTime } from '../../format/time';
 import { SERVICE_TYPE_LABELS } from '../../labels/labels';
 import { SlaBadge } from './SlaBadge';
 import { StatusTag } from './StatusTag';
 
-/** Tickets as a table: title (to its page), type, status, the running SLA, filing time. */
-export function TicketTable({ tickets, loading, empty = '暂无工单' }: { tickets: Ticket[] | undefined; loading?: boolean; empty?: string }) {
+/** The columns tickets are shown with: title (to its page), type, status, the running SLA, filing time. */
+export const TICKET_COLUMNS = {
+  title: { title: '工单', key: 'title', dataIndex: 'title', render: (t: string, row: Ticket) => <Link to={`/tickets/${row.id}`}>{t}</Link> },
+  type: { title: '服务类型', key: 'type', dataIndex: 'type', responsive: ['sm'], render: (t: ServiceType) => SERVICE_TYPE_LABELS[t] },
+  status: { title: '状态', key: 'status', dataIndex: 'status', render: (s: TicketStatus) => <StatusTag status={s} /> },
+  sla: { title: '时限', key: 'sla', responsive: ['md'], render: (_: unknown, row: Ticket) => <SlaBadge sla={row.sla} /> },
+  createdAt: {
+    title: '提交时间',
+    key: 'createdAt',
+    dataIndex: 'createdAt',
+    responsive: ['lg'],
+    render: (v: string) => <Typography.Text type="secondary">{formatTime(v)}</Typography.Text>,
+  },
+} satisfies Record<string, TableColumnsType<Ticket>[number]>;
+
+const DEFAULT_COLUMNS: TableColumnsType<Ticket> = [TICKET_COLUMNS.title, TICKET_COLUMNS.type, TICKET_COLUMNS.status, TICKET_COLUMNS.sla, TICKET_COLUMNS.createdAt];
+
+interface TicketTableProps {
+  tickets: Ticket[] | undefined;
+  loading?: boolean;
+  empty?: string;
+  columns?: TableColumnsType<Ticket>;
+  pagination?: TablePaginationConfig | false;
+}
+
+/** Tickets as a table, by default with TICKET_COLUMNS in their order and no paging. */
+export function TicketTable({ tickets, loading, empty = '暂无工单', columns = DEFAULT_COLUMNS, pagination = false }: TicketTableProps) {
   return (
     <Table<Ticket>
       rowKey="id"
       size="middle"
       loading={loading}
       dataSource={tickets}
-      pagination={false}
+      pagination={pagination}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: empty }}
-      columns={[
-        { title: '工单', dataIndex: 'title', render: (t: string, row) => <Link to={`/tickets/${row.id}`}>{t}</Link> },
-        { title: '服务类型', dataIndex: 'type', responsive: ['sm'], render: (t: ServiceType) => SERVICE_TYPE_LABELS[t] },
-        { title: '状态', dataIndex: 'status', render: (s: TicketStatus) => <StatusTag status={s} /> },
-        { title: '时限', key: 'sla', responsive: ['md'], render: (_, row) => <SlaBadge sla={row.sla} /> },
-        { title: '提交时间', dataIndex: 'createdAt', responsive: ['lg'], render: (v: string) => <Typography.Text type="secondary">{formatTime(v)}</Typography.Text> },
-      ]}
+      columns={columns}
     />
   );
 }

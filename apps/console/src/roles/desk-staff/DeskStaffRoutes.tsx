@@ -1,6 +1,25 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
+import { TicketDetailPage } from '../../features/tickets/TicketDetailPage';
+import { TicketListPage } from '../../features/tickets/TicketListPage';
+import { DeskQueuePage } from './DeskQueuePage';
+import { DeskTicketActions, DeskTicketSections } from './DeskTicketActions';
 
 /** The desk_staff role's pages (lazy-loaded as one bundle by ConsoleShell). */
 export default function DeskStaffRoutes() {
-  return <RoleRoutes role="desk_staff" pages={{}} />;
+  return (
+    <RoleRoutes
+      role="desk_staff"
+      pages={{
+        '/': <DeskQueuePage />,
+        '/tickets': <TicketListPage />,
+        '/tickets/:id': (
+          <TicketDetailPage
+            live
+            actions={(_ticket, reload, view) => <DeskTicketActions view={view} onDone={reload} />}
+            sections={(view, reload) => <DeskTicketSections view={view} onDone={reload} />}
+          />
+        ),
+      }}
+    />
+  );
 }
