@@ -1,4 +1,4 @@
-import { TestContext } from '@enterpark/testing';
+import { settleQueues, TestContext } from '@enterpark/testing';
 
 /** A valid body for each lifecycle action, so that only the caller decides the answer. */
 const ACTIONS: Record<string, unknown> = {
@@ -40,6 +40,8 @@ describe('every lifecycle action from the wrong side: 404 outside scope, 403 for
     const res = await ctx.request('POST', '/api/v1/demand-lists', { token: manager.token, body: { title: '清单', items: [{ type: 'finance', title: '园区贷' }] } });
     ticketId = res.body.tickets[0].id;
     await ctx.waitFor(async () => (await ctx.sql(`SELECT status FROM ticket WHERE id = $1`, [ticketId]))[0].status === 'routed', 10_000, 'routed');
+    // Routing to an assignee mails them: let that land before any case counts rows.
+    await settleQueues(ctx, ['notifications', 'mail']);
   });
   afterAll(() => ctx.close());
 

@@ -1,5 +1,5 @@
 import { ServiceType } from '@enterpark/common';
-import { TestClock, TestContext } from '@enterpark/testing';
+import { settleQueues, TestClock, TestContext } from '@enterpark/testing';
 import { TimersProcessor } from '../apps/worker/src/timers/timers.processor';
 
 // Monday 2026-11-16 10:00 in Shanghai.
@@ -228,6 +228,7 @@ describe('triage: the desk accepts, rejects, asks, returns; coordinators reroute
   it('bad input on actions names the field and writes nothing', async () => {
     const t = await routedTicket();
     const staff = tokenOf('finance', t.assigneeId);
+    await settleQueues(ctx, ['notifications', 'mail']); // the assignee's email for the routing lands first
     const before = await ctx.rowCounts();
     const cases: [string, unknown, string][] = [
       ['accept', { dueAt: '2026-01-01T00:00:00Z' }, 'dueAt'],

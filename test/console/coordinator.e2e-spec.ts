@@ -114,7 +114,7 @@ describe('the coordinator and the viewer in the console', () => {
     await dialog.getByLabel('园区编码').fill('chuzhou-etdz');
     await dialog.getByLabel('所在城市').fill('滁州市');
     await dialog.getByRole('button', { name: '创建' }).click();
-    await dialog.getByRole('alert').filter({ hasText: '园区编码已存在' }).first().waitFor();
+    await dialog.getByRole('alert').filter({ hasText: /园区编码 \S+ 已存在/ }).first().waitFor();
     expect(await ctx.sql(`SELECT count(*)::int AS n FROM zone WHERE code = 'chuzhou-etdz'`)).toEqual([{ n: 1 }]);
   }, 60_000);
 
