@@ -73,6 +73,9 @@ describe('live ticket stream (server-sent events)', () => {
 
   it('tells the desk a ticket left it when a coordinator reroutes it, and the new desk that it arrived', async () => {
     expect((await post(`/tickets/${financeTicket}/return`, tokens.finance, { reason: '属于宣传需求' })).status).toBe(200);
+    // Scope is checked when the poller reads an event, against the ticket as it is then: the desk
+    // hears its return while the ticket is still its own (a reroute in the same poll would hide it).
+    await ctx.waitFor(async () => eventsOf('finance').some((e) => e.ticketId === financeTicket && e.type === 'ticket.returned'), 5_000, 'the finance desk hears the return');
     expect((await post(`/tickets/${financeTicket}/reroute`, tokens.coordinator, { type: 'media', reason: '改派' })).status).toBe(200);
     await ctx.waitFor(async () => eventsOf('media').some((e) => e.ticketId === financeTicket && e.type === 'ticket.routed'), 5_000, 'the media desk hears the arrival');
     await ctx.waitFor(async () => eventsOf('finance').some((e) => e.ticketId === financeTicket && e.type === 'ticket.rerouted'), 5_000, 'the finance desk hears the departure');

@@ -132,7 +132,7 @@ describe('the zone manager in the console', () => {
     await saveScreenshot(page, 'zone-confirm-phone', { fullPage: false });
     await dialog.getByRole('button', { name: '提交' }).click();
 
-    await page.getByText('园区确认办结：4 星，问题已解决，对接及时，授信落地快').waitFor();
+    await page.getByText('园区确认办结：4 星，问题已解决，对接及时，授信落地快').waitFor({ timeout: 20_000 });
     await page.getByText('已办结', { exact: true }).first().waitFor();
     await page.getByText('徽商银行合肥分行').waitFor();
     await page.getByText('组织银企对接会，走访企业 5 家').waitFor();
