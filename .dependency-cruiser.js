@@ -3,7 +3,7 @@
  * through its index.ts (the @enterpark/<lib> alias). Checked in `npm test`.
  */
 const DOMAIN = '(demand|routing|tickets|matching|identity|reporting|notifications|webhooks)';
-const PLATFORM = '(common|config|database|events|calendar|mail)';
+const PLATFORM = '(common|config|database|events|calendar|mail|metrics)';
 
 module.exports = {
   forbidden: [

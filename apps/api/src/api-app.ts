@@ -5,10 +5,13 @@ import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { Clock, createRootLogger, NestLogger, RootLogger } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
+import { Metrics } from '@enterpark/metrics';
+import { serveQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
 import { validationExceptionFactory } from './errors/validation-errors';
 import { registerMultipartFormParser } from './http/form-body';
+import { recordHttpMetrics } from './metrics/http-metrics';
 import { DOCS_PATH } from './http/paths';
 import { RequestLogging, requestIdOf } from './http/request-logging';
 import { applyApiPrefix, describeApi } from './openapi/api-document';
@@ -29,6 +32,7 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
   if (options.shutdownHooks) app.enableShutdownHooks();
   await app.register(helmet, { contentSecurityPolicy: false });
   registerMultipartFormParser(app.getHttpAdapter().getInstance());
+  recordHttpMetrics(app.getHttpAdapter().getInstance(), app.get(Metrics));
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -45,6 +49,7 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
     }),
   );
   SwaggerModule.setup(DOCS_PATH, app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
+  await serveQueueDashboard(app);
   await serveConsole(app, config.consoleDir);
   return app;
 }

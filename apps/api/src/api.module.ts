@@ -11,6 +11,7 @@ import { QueueModule } from '@enterpark/events';
 import { IdentityModule } from '@enterpark/identity';
 import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
+import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
 import { ReportingModule } from '@enterpark/reporting';
 import { TicketsModule } from '@enterpark/tickets';
@@ -32,6 +33,8 @@ import { MailPreferencesController } from './mail/mail-preferences.controller';
 import { UnsubscribeController } from './mail/unsubscribe.controller';
 import { MatchRespondController } from './matches/match-respond.controller';
 import { MatchesController } from './matches/matches.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { ServiceGauges } from './metrics/service-gauges';
 import { ProvidersController } from './providers/providers.controller';
 import { SlaTargetsController } from './sla-targets/sla-targets.controller';
 import { SummariesController } from './summaries/summaries.controller';
@@ -54,6 +57,7 @@ export class ApiModule {
         ClockModule.forRoot(clock),
         DatabaseModule,
         QueueModule.forRoot(),
+        MetricsModule,
         JwtModule.registerAsync({
           inject: [AppConfig],
           // A KeyObject made once: jsonwebtoken would otherwise re-parse the string secret on every request.
@@ -69,13 +73,14 @@ export class ApiModule {
         NotificationsModule,
         MailModule,
       ],
-      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
       providers: [
         AccessTokenService,
         BootstrapService,
         StartUpSummary,
         TicketResponder,
         TicketStreamHub,
+        ServiceGauges,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@enterpark/database';
 import { QueueModule } from '@enterpark/events';
 import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
+import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
 import { ReportingModule } from '@enterpark/reporting';
 import { RoutingModule } from '@enterpark/routing';
@@ -22,6 +23,7 @@ import { REDRIVE_PROVIDERS } from './reconciler/redrives';
 import { RoutingProcessor } from './routing/routing.processor';
 import { TimersProcessor } from './timers/timers.processor';
 import { WebhooksProcessor } from './webhooks/webhooks.processor';
+import { WorkerMetricsServer } from './worker-metrics-server';
 
 /** Queue processors, the outbox relay and the reconciler. No controllers. */
 @Module({})
@@ -35,6 +37,7 @@ export class WorkerModule {
         ClockModule.forRoot(clock),
         DatabaseModule,
         QueueModule.forRoot(),
+        MetricsModule,
         RoutingModule,
         TicketsModule,
         ReportingModule,
@@ -43,7 +46,7 @@ export class WorkerModule {
         NotificationsModule,
         MailModule,
       ],
-      providers: [OutboxRelay, Reconciler, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
+      providers: [OutboxRelay, Reconciler, WorkerMetricsServer, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
     };
   }
 }

@@ -104,6 +104,12 @@ export class AppConfig {
   get ticketStreamHeartbeatMs() { return this.raw.TICKET_STREAM_HEARTBEAT_MS; }
   /** Open live streams per user and API process (a browser tab each). */
   get ticketStreamMaxPerUser() { return this.raw.TICKET_STREAM_MAX_PER_USER; }
+  /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  get metricsToken() { return this.raw.METRICS_TOKEN; }
+  /** The worker's own /metrics port (the API serves /metrics on its HTTP port). */
+  get metricsPort() { return this.raw.METRICS_PORT; }
+  /** Whether /admin/queues may retry, promote and clean jobs (read-only by default). */
+  get queueDashboardWrite() { return this.raw.QUEUE_DASHBOARD_WRITE; }
 
   /**
    * A signing key for one purpose, derived from JWT_SECRET with HKDF: a token signed for one

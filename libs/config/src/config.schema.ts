@@ -73,6 +73,9 @@ export const configSchema = z
     TICKET_STREAM_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     TICKET_STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
     TICKET_STREAM_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+    METRICS_TOKEN: z.string().min(16).max(200).optional(),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    QUEUE_DASHBOARD_WRITE: bool.default(false),
   });
 
 /**

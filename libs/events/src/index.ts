@@ -6,3 +6,4 @@ export * from './queue.module';
 export * from './queues';
 export * from './summaries';
 export * from './event-redrive';
+export * from './outbox-backlog';

@@ -19,3 +19,4 @@ export * from './persistence/ticket.entity';
 export * from './persistence/ticket.repository';
 export * from './tickets.errors';
 export * from './tickets.module';
+export * from './persistence/ticket-gauges';

@@ -5,7 +5,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Paths that belong to the API: never answered with the console's page. */
-const API_PATHS = /^\/(api|health)(\/|$)/;
+const API_PATHS = /^\/(api|health|metrics|admin)(\/|$)/;
 
 /**
  * The console's page may load its own scripts only; antd injects its styles at run time

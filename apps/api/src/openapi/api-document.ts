@@ -9,7 +9,7 @@ import { API_PREFIX } from '../http/paths';
 
 /** Every route under /api/v1 except the health probes, which orchestrators call by fixed paths. */
 export function applyApiPrefix(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
 }
 
 export function describeApi(app: INestApplication): OpenAPIObject {

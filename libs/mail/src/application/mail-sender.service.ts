@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@enterpark/config';
+import { Metrics } from '@enterpark/metrics';
 import { classifySmtpFailure } from '../domain/smtp-failure';
 import { MailMessage, MailMessageRepository } from '../persistence/mail-message.repository';
 import { MailPreferenceRepository } from '../persistence/mail-preference.repository';
@@ -37,9 +38,16 @@ export class MailSender {
     private readonly preferences: MailPreferenceRepository,
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   async send(messageId: string): Promise<SendOutcome> {
+    const outcome = await this.attempt(messageId);
+    if (outcome.outcome !== 'not_claimed') this.metrics.mailMessages.inc({ outcome: outcome.outcome });
+    return outcome;
+  }
+
+  private async attempt(messageId: string): Promise<SendOutcome> {
     const message = await this.messages.claim(messageId, this.config.mailSendLeaseMs);
     // Already sent or ended, or another sender holds a live lease: nothing to do here.
     if (!message) return { outcome: 'not_claimed' };

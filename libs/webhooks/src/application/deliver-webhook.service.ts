@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@enterpark/config';
 import { TransactionRunner } from '@enterpark/database';
+import { Metrics } from '@enterpark/metrics';
 import { judgeAttempt } from '../domain/delivery-outcome';
 import { signedHeaders, webhookBody } from '../domain/webhook-message';
 import { ClaimedDelivery, WebhookDeliveryRepository } from '../persistence/webhook-delivery.repository';
@@ -25,6 +26,7 @@ export class DeliverWebhookService {
     private readonly guard: DestinationGuard,
     private readonly tx: TransactionRunner,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   /** Answers in how many ms this delivery wants its next attempt, or null when it needs none now. */
@@ -47,6 +49,7 @@ export class DeliverWebhookService {
       if (ours && verdict.status === 'failed' && verdict.disableEndpoint) await this.endpoints.disable(manager, delivery.endpointId, verdict.disableEndpoint);
       return ours;
     });
+    if (recorded) this.metrics.webhookDeliveries.inc({ result: judged.verdict.status });
     return recorded && judged.verdict.status === 'pending' ? judged.verdict.retryInMs : null;
   }
 }
