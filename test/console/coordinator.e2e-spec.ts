@@ -280,6 +280,18 @@ describe('the coordinator and the viewer in the console', () => {
     expect(digests.n).toBeGreaterThan(0);
   }, 60_000);
 
+  it('opens the queue dashboard from 队列监控 in a new tab, signed in without the token in its address', async () => {
+    await page.goto('/queues');
+    const [board] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: '打开队列监控' }).click()]);
+    await board.getByText('进园区 · 队列监控').first().waitFor();
+    await board.getByText('routing').first().waitFor();
+    await board.getByText('个作业').first().waitFor();
+    expect(new URL(board.url()).pathname).toBe('/admin/queues');
+    expect(board.url()).not.toContain('access_token');
+    await saveScreenshot(board, 'coordinator-queues', { fullPage: false });
+    await board.close();
+  }, 60_000);
+
   it('registers a webhook, shows its secret once, lists its deliveries and deletes it', async () => {
     await page.goto('/webhooks');
     await page.getByRole('button', { name: '新建 Webhook' }).click();

@@ -36,6 +36,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { path: '/escalations', label: '督办' },
     { path: '/webhooks', label: 'Webhooks' },
     { path: '/digests', label: '周报' },
+    { path: '/queues', label: '队列监控' },
     SETTINGS,
   ],
   viewer: [

@@ -6,6 +6,7 @@ import { DemandListsPage } from '../../features/demand-lists/DemandListsPage';
 import { DigestsPage } from '../../features/digests/DigestsPage';
 import { EscalationsPage } from '../../features/escalations/EscalationsPage';
 import { ProvidersPage } from '../../features/providers/ProvidersPage';
+import { QueuesPage } from '../../features/queues/QueuesPage';
 import { RerouteButton } from '../../features/returns/RerouteButton';
 import { ReturnsPage } from '../../features/returns/ReturnsPage';
 import { SlaTargetsPage } from '../../features/sla-targets/SlaTargetsPage';
@@ -36,6 +37,7 @@ export default function CoordinatorRoutes() {
         '/escalations': <EscalationsPage />,
         '/webhooks': <WebhooksPage />,
         '/digests': <DigestsPage />,
+        '/queues': <QueuesPage />,
       }}
     />
   );
