@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { settleQueues, TestContext } from '@enterpark/testing';
 import { WorkerMetricsServer } from '../apps/worker/src/worker-metrics-server';
 
@@ -73,6 +74,16 @@ describe('operators scrape /metrics from the API and the worker', () => {
     expect(sample(text, 'enterpark_mail_messages_total', { outcome: 'sent' })).toBe(mail.n);
     expect(sample(text, 'process_cpu_user_seconds_total')).toBeGreaterThan(0);
     expect(sample(text, 'enterpark_scrape_sample_errors')).toBe(0);
+  });
+
+  it('exposes every metric the Grafana dashboard in docker/ charts', async () => {
+    const dashboard = JSON.parse(readFileSync('docker/grafana/enterpark-dashboard.json', 'utf8'));
+    const exprs: string[] = dashboard.panels.flatMap((p: { targets: { expr: string }[] }) => p.targets.map((t) => t.expr));
+    const charted = new Set(exprs.flatMap((e) => [...e.matchAll(/\b((?:http|enterpark|process)_[a-z_]+)/g)].map((m) => m[1])));
+    const text = (await scrape()).text;
+    const exposed = new Set([...text.matchAll(/^# TYPE (\S+)/gm)].flatMap((m) => [m[1], `${m[1]}_bucket`, `${m[1]}_count`, `${m[1]}_sum`]));
+    expect(charted.size).toBeGreaterThan(10);
+    expect([...charted].filter((name) => !exposed.has(name))).toEqual([]);
   });
 
   it('serves the worker\'s own metrics on METRICS_PORT, with the same token rule', async () => {
