@@ -8,7 +8,7 @@ import { AppConfig } from '@enterpark/config';
 import { queueConnection } from '@enterpark/events';
 import { CreateUserService, toActor, User } from '@enterpark/identity';
 import { MailPreferencesService } from '@enterpark/mail';
-import { ComposeDigestService, DIGEST_RUN_JOB, DigestComposeJobData, DigestRunService, RedriveStuckDigestsService } from '@enterpark/reporting';
+import { ComposeDigestService, DIGEST_RUN_JOB, DigestComposeJobData, DigestRunService, RedriveStuckDigestsService } from '@enterpark/digests';
 import { TEST_EPOCH, TestClock, TestContext, TestSmtpServer, uniqueSuffix } from '@enterpark/testing';
 import { DigestsProcessor } from '../apps/worker/src/digests/digests.processor';
 import { createWorkerApp } from '../apps/worker/src/worker-app';

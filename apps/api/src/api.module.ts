@@ -7,13 +7,15 @@ import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
 import { DatabaseModule } from '@enterpark/database';
 import { DemandModule } from '@enterpark/demand';
-import { QueueModule } from '@enterpark/events';
+import { DigestsModule } from '@enterpark/digests';
+import { EventFeedModule, QueueModule } from '@enterpark/events';
 import { IdentityModule } from '@enterpark/identity';
 import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
-import { ReportingModule } from '@enterpark/reporting';
+import { StatisticsModule } from '@enterpark/statistics';
+import { SummariesModule } from '@enterpark/summaries';
 import { TicketsModule } from '@enterpark/tickets';
 import { WebhooksModule } from '@enterpark/webhooks';
 import { AccessTokenService } from './auth/access-token.service';
@@ -68,7 +70,10 @@ export class ApiModule {
         TicketsModule,
         MatchingModule,
         CalendarModule,
-        ReportingModule,
+        SummariesModule,
+        DigestsModule,
+        StatisticsModule,
+        EventFeedModule,
         WebhooksModule,
         NotificationsModule,
         MailModule,

@@ -2,13 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
 import { DatabaseModule } from '@enterpark/database';
+import { DigestsModule } from '@enterpark/digests';
 import { QueueModule } from '@enterpark/events';
 import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
-import { ReportingModule } from '@enterpark/reporting';
 import { RoutingModule } from '@enterpark/routing';
+import { SummariesModule } from '@enterpark/summaries';
 import { TicketsModule } from '@enterpark/tickets';
 import { WebhooksModule } from '@enterpark/webhooks';
 import { checkCatalogue } from './catalogue-check';
@@ -40,7 +41,8 @@ export class WorkerModule {
         MetricsModule,
         RoutingModule,
         TicketsModule,
-        ReportingModule,
+        SummariesModule,
+        DigestsModule,
         WebhooksModule,
         MatchingModule,
         NotificationsModule,

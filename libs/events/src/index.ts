@@ -7,3 +7,7 @@ export * from './queues';
 export * from './summaries';
 export * from './event-redrive';
 export * from './outbox-backlog';
+export * from './event-cursor';
+export * from './event-feed.repository';
+export * from './event-feed.module';
+export * from './read-event-feed.service';

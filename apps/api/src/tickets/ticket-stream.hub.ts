@@ -2,7 +2,7 @@ import { HttpException, HttpStatus, Injectable, Logger, MessageEvent, OnModuleDe
 import { Observable, Subscriber } from 'rxjs';
 import { AccessScope, Actor, scopeOf } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
-import { isVisibleTo, LiveTicketEvent, TicketEventStream } from '@enterpark/reporting';
+import { isVisibleTo, LiveTicketEvent, TicketEventStream } from '@enterpark/tickets';
 
 /** Events read per round; a full round is followed by another, up to MAX_ROUNDS per tick. */
 const BATCH = 500;

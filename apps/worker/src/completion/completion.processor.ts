@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DomainError } from '@enterpark/common';
 import { DomainEvent, EventName } from '@enterpark/events';
-import { COMPLETION_EVENTS, CompletionService } from '@enterpark/reporting';
+import { COMPLETION_EVENTS, CompletionService } from '@enterpark/summaries';
 import { DrainingWorkerHost } from '../draining-worker-host';
 
 /** Jobs of different lists run side by side; those of one list take turns on its row lock. */

@@ -4,7 +4,7 @@ import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { Clock, DomainError, isUuid, lastFinishedWeek } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { EventName } from '@enterpark/events';
-import { ComposeDigestService, DIGEST_COMPOSE_JOB, DIGEST_RUN_JOB, DigestComposeJobData, DigestRunService } from '@enterpark/reporting';
+import { ComposeDigestService, DIGEST_COMPOSE_JOB, DIGEST_RUN_JOB, DigestComposeJobData, DigestRunService } from '@enterpark/digests';
 import { DrainingWorkerHost } from '../draining-worker-host';
 
 export const DIGESTS_SCHEDULER_ID = 'digests.weekly';
