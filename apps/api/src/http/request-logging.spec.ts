@@ -1,4 +1,4 @@
-import { redactUrl } from './request-logging';
+import { redactUrl } from '@enterpark/common';
 
 describe('request logs keep secrets out of URLs', () => {
   it.each([
