@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { createRootLogger, NestLogger } from './logging';
+import { createRootLogger, NestLogger, redactUrl } from './logging';
 
 /** A NestLogger over a pino logger at `info` that keeps its JSON lines. */
 function capture(): { logger: NestLogger; lines: () => Record<string, unknown>[] } {
@@ -69,5 +69,18 @@ describe('every logger made by createRootLogger keeps secrets out of the log', (
     expect(out).toContain('/api/v1/tickets/stream?access_token=[Redacted]&limit=5');
     expect(out).toContain('https://hooks.example.cn/in?token=[Redacted]');
     expect(out).toContain('Bearer [Redacted] to /respond?token=[Redacted]');
+  });
+});
+
+describe('request logs keep secrets out of URLs', () => {
+  it.each([
+    ['/api/v1/tickets/stream?access_token=eyJhbGciOi.x.y', '/api/v1/tickets/stream?access_token=[Redacted]'],
+    ['/api/v1/tickets/stream?limit=5&access_token=abc#top', '/api/v1/tickets/stream?limit=5&access_token=[Redacted]#top'],
+    ['/api/v1/mail/unsubscribe?token=u.digest.mac', '/api/v1/mail/unsubscribe?token=[Redacted]'],
+    ['/api/v1/matches/m/respond?token=abc&x=1', '/api/v1/matches/m/respond?token=[Redacted]&x=1'],
+    ['/api/v1/tickets?q=token=1&status=routed', '/api/v1/tickets?q=token=1&status=routed'],
+    ['/api/v1/tickets?my_token=1', '/api/v1/tickets?my_token=1'],
+  ])('%s → %s', (url, logged) => {
+    expect(redactUrl(url)).toBe(logged);
   });
 });
