@@ -57,6 +57,16 @@ describe('the queue dashboard at /admin/queues is for coordinators only, read-on
     expect(body.queues.every((q: { readOnlyMode: boolean }) => q.readOnlyMode)).toBe(true);
   });
 
+  it('shuts out a coordinator deactivated after the cookie was set', async () => {
+    const other = await ctx.newUser('coordinator');
+    const res = await get(`/admin/queues?access_token=${other.token}`);
+    const cookie = res.headers.get('set-cookie')!.split(';')[0];
+    expect((await get('/admin/queues', { cookie })).status).toBe(200);
+    const patched = await ctx.request('PATCH', `/api/v1/users/${other.user.id}`, { token: coordinator, body: { active: false } });
+    expect(patched.status).toBe(200);
+    expect((await get('/admin/queues', { cookie })).status).toBe(401);
+  });
+
   it('refuses every change while read-only: retry, clean, pause', async () => {
     const cookie = await signedInCookie();
     for (const [method, path] of [

@@ -44,6 +44,7 @@ import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketResponder } from './tickets/ticket-responder';
 import { TicketStreamHub } from './tickets/ticket-stream.hub';
 import { TicketsController } from './tickets/tickets.controller';
+import { PasswordsController } from './users/passwords.controller';
 import { UsersController } from './users/users.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { ZonesController } from './zones/zones.controller';
@@ -78,7 +79,7 @@ export class ApiModule {
         NotificationsModule,
         MailModule,
       ],
-      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
       providers: [
         AccessTokenService,
         BootstrapService,

@@ -12,6 +12,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** Fastify's own errors (body parsing, size, content type) carry a code and a status. */
@@ -49,6 +50,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const answer = this.toBody(exception);
     if (answer.statusCode >= 500) this.logger.error(exception);
+    if (typeof answer.retryAfterSeconds === 'number') void reply.header('retry-after', String(answer.retryAfterSeconds));
     void reply.status(answer.statusCode).send(answer);
   }
 

@@ -59,7 +59,7 @@ export class DigestRepository {
                   AND NOT EXISTS (SELECT 1 FROM mail_suppression s WHERE s.address = lower(u.email)) AS wanted
            FROM app_user u
            LEFT JOIN mail_preference p ON p.user_id = u.id
-          WHERE u.created_at < $2
+          WHERE u.created_at < $2 AND u.active
        ), inserted AS (
          INSERT INTO digest (recipient_id, week, role, status)
          SELECT id, $1, role, CASE WHEN wanted THEN 'planned' ELSE 'skipped' END FROM eligible
