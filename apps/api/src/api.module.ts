@@ -53,7 +53,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule,
-        QueueModule.forRoot(),
+        QueueModule.forRoot({ failFast: true }),
         JwtModule.registerAsync({
           inject: [AppConfig],
           // A KeyObject made once: jsonwebtoken would otherwise re-parse the string secret on every request.

@@ -1,5 +1,25 @@
-import { WorkerHost } from '@nestjs/bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { QueueName } from '@enterpark/events';
+
+/**
+ * How fast the jobs of a dead worker (SIGKILL, OOM, a lost machine) go to a live one. A job's
+ * lock lives LOCK_DURATION_MS and is renewed every half of it while its worker lives; the
+ * stall check runs every STALLED_INTERVAL_MS and hands back the active jobs whose lock ran
+ * out, so a dead worker's jobs run again at most 10 + 3 = 13 s after it died (BullMQ's
+ * defaults, 30 s + 30 s, gave up to a minute). Only an event loop blocked for 5 s (half the
+ * lock) would make a live job look stalled, and then it only runs twice: every consumer is
+ * idempotent. A job handed back more than MAX_STALLED_COUNT times fails as poison; the
+ * reconciler re-drives the work from state, so it is delayed, never dropped.
+ */
+export const LOCK_DURATION_MS = 10_000;
+export const STALLED_INTERVAL_MS = 3_000;
+export const MAX_STALLED_COUNT = 3;
+
+/** `@Processor(queue)` with the crash-recovery options above: every worker processor is declared with it. */
+export function QueueProcessor(queue: QueueName): ClassDecorator {
+  return Processor(queue, { lockDuration: LOCK_DURATION_MS, stalledInterval: STALLED_INTERVAL_MS, maxStalledCount: MAX_STALLED_COUNT });
+}
 
 /**
  * A processor with its concurrency, which finishes its in-flight jobs on shutdown while the
