@@ -1,19 +1,19 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnModuleInit } from '@nestjs/common';
 import { QueueName } from '@enterpark/events';
 
 /**
  * How fast the jobs of a dead worker (SIGKILL, OOM, a lost machine) go to a live one. A job's
  * lock lives LOCK_DURATION_MS and is renewed every half of it while its worker lives; the
  * stall check runs every STALLED_INTERVAL_MS and hands back the active jobs whose lock ran
- * out, so a dead worker's jobs run again at most 10 + 3 = 13 s after it died (BullMQ's
- * defaults, 30 s + 30 s, gave up to a minute). Only an event loop blocked for 5 s (half the
- * lock) would make a live job look stalled, and then it only runs twice: every consumer is
- * idempotent. A job handed back more than MAX_STALLED_COUNT times fails as poison; the
+ * out, so a dead worker's jobs run again at most 8 + 2 = 10 s after it died (BullMQ's
+ * defaults, 30 s + 30 s, gave up to a minute; test/faults/worker-kill measures it). Only an
+ * event loop blocked for 4 s (half the lock) would make a live job look stalled, and then it
+ * only runs twice: every consumer is idempotent. A job handed back more than MAX_STALLED_COUNT times fails as poison; the
  * reconciler re-drives the work from state, so it is delayed, never dropped.
  */
-export const LOCK_DURATION_MS = 10_000;
-export const STALLED_INTERVAL_MS = 3_000;
+export const LOCK_DURATION_MS = 8_000;
+export const STALLED_INTERVAL_MS = 2_000;
 export const MAX_STALLED_COUNT = 3;
 
 /** `@Processor(queue)` with the crash-recovery options above: every worker processor is declared with it. */
@@ -30,6 +30,10 @@ export abstract class DrainingWorkerHost extends WorkerHost implements OnModuleI
 
   onModuleInit(): void {
     this.worker.concurrency = this.concurrency();
+    // Lost connections and jobs whose keys vanished with Redis' data: BullMQ recovers from
+    // them, and without a listener it would print each one with its stack outside the log.
+    const logger = new Logger(`Worker(${this.worker.name})`);
+    this.worker.on('error', (error) => logger.warn(error.message));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
