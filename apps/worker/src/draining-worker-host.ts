@@ -9,8 +9,9 @@ import { QueueName } from '@enterpark/events';
  * out, so a dead worker's jobs run again at most 8 + 2 = 10 s after it died (BullMQ's
  * defaults, 30 s + 30 s, gave up to a minute; test/faults/worker-kill measures it). Only an
  * event loop blocked for 4 s (half the lock) would make a live job look stalled, and then it
- * only runs twice: every consumer is idempotent. A job handed back more than MAX_STALLED_COUNT times fails as poison; the
- * reconciler re-drives the work from state, so it is delayed, never dropped.
+ * only runs twice: every consumer is idempotent. A job handed back more than MAX_STALLED_COUNT
+ * times fails as poison; the reconciler re-drives the work from state, so it is delayed, never
+ * dropped.
  */
 export const LOCK_DURATION_MS = 8_000;
 export const STALLED_INTERVAL_MS = 2_000;
