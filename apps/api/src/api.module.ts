@@ -59,7 +59,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule,
-        QueueModule.forRoot(),
+        QueueModule.forRoot({ failFast: true }),
         MetricsModule,
         JwtModule.registerAsync({
           inject: [AppConfig],

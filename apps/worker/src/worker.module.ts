@@ -22,6 +22,7 @@ import { OutboxRelay } from './outbox/outbox-relay.service';
 import { Reconciler } from './reconciler/reconciler.service';
 import { REDRIVE_PROVIDERS } from './reconciler/redrives';
 import { RoutingProcessor } from './routing/routing.processor';
+import { DeclaredSchedules } from './schedules/declared-schedules';
 import { TimersProcessor } from './timers/timers.processor';
 import { WebhooksProcessor } from './webhooks/webhooks.processor';
 import { WorkerMetricsServer } from './worker-metrics-server';
@@ -48,7 +49,7 @@ export class WorkerModule {
         NotificationsModule,
         MailModule,
       ],
-      providers: [OutboxRelay, Reconciler, WorkerMetricsServer, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
+      providers: [DeclaredSchedules, OutboxRelay, Reconciler, WorkerMetricsServer, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
     };
   }
 }

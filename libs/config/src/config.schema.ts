@@ -56,8 +56,8 @@ export const configSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
     ROUTING_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
-    RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
-    RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+    RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(15_000),
     PROPOSAL_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     TIMER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     CALENDAR_IGNORE_PACKAGE_YEARS: z

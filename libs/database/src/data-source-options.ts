@@ -22,7 +22,9 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     synchronize: false,
     // A `where: { zoneId: undefined }` must fail loudly, never match every row.
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
-    extra: { max: poolSize, application_name: 'enterpark' },
+    // A connection (new, or a free one of the pool) is waited for at most 10 s: a database host
+    // that drops packets fails requests with a 503 instead of holding them for minutes.
+    extra: { max: poolSize, application_name: 'enterpark', connectionTimeoutMillis: 10_000 },
     // A failed query reaches its caller as an error (a 23505 becomes a conflict, anything else a
     // logged 500 or a retried job). TypeORM's own console lines would repeat it outside the log
     // format, parameters included (a password hash on a duplicate e-mail).

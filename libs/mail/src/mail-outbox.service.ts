@@ -79,7 +79,7 @@ export class MailOutbox {
 
   /**
    * The reconciler's re-dispatch. A message whose sender died mid-send still has that
-   * sender's job, `active` in BullMQ until its stall check hands it back (a minute later),
+   * sender's job, `active` in BullMQ until its stall check hands it back (up to 10 s later),
    * so it goes out under a job id of its own per claim (`-r<attempts>`); the row's claim
    * (lease run out, attempt number checked) keeps the two jobs from both sending.
    */

@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DomainError } from '@enterpark/common';
 import { DomainEvent, EventName } from '@enterpark/events';
 import { COMPLETION_EVENTS, CompletionService } from '@enterpark/summaries';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 /** Jobs of different lists run side by side; those of one list take turns on its row lock. */
 const CONCURRENCY = 8;
@@ -12,7 +11,7 @@ const CONCURRENCY = 8;
  * Consumes the end of each round and of each ticket: completion summaries and list
  * completion. Redeliveries are no-ops (the summary rows and the list status say so).
  */
-@Processor('completion')
+@QueueProcessor('completion')
 export class CompletionProcessor extends DrainingWorkerHost {
   static readonly handles: readonly EventName[] = COMPLETION_EVENTS;
 

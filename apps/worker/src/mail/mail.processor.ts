@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
 import { EventName } from '@enterpark/events';
 import { MAIL_SEND_JOB, MailSendJob, MailSender } from '@enterpark/mail';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 /**
  * Sends stored messages, one job per message (`mail-<id>`). A transient failure fails the
@@ -12,7 +11,7 @@ import { DrainingWorkerHost } from '../draining-worker-host';
  * the last one. Everything else (sent, suppressed, skipped, permanently failed, already
  * handled) completes the job: the row is the record, not the queue.
  */
-@Processor('mail')
+@QueueProcessor('mail')
 export class MailProcessor extends DrainingWorkerHost {
   static readonly handles: readonly EventName[] = [];
 

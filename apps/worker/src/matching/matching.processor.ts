@@ -1,8 +1,7 @@
-import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DomainEvent, EventName } from '@enterpark/events';
 import { ProposeMatchService, ReleaseMatchService } from '@enterpark/matching';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 /** Jobs in flight per worker process: each is one short transaction on one ticket. */
 const CONCURRENCY = 50;
@@ -12,7 +11,7 @@ const CONCURRENCY = 50;
  * next candidate (or escalate). When a ticket is cancelled or closed: free its provider.
  * Every handler re-reads the ticket under its lock, so redeliveries and duplicates are no-ops.
  */
-@Processor('matching')
+@QueueProcessor('matching')
 export class MatchingProcessor extends DrainingWorkerHost {
   static readonly handles: readonly EventName[] = ['ticket.accepted', 'ticket.match_declined', 'ticket.match_expired', 'ticket.cancelled', 'ticket.confirmed'];
 

@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DomainError } from '@enterpark/common';
 import { DomainEvent, EventName } from '@enterpark/events';
 import { NOTIFICATION_EVENTS, SendNotificationsService } from '@enterpark/notifications';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 /** Composing is a few reads and one short transaction per event; SMTP happens on the mail queue. */
 const CONCURRENCY = 10;
@@ -13,7 +12,7 @@ const CONCURRENCY = 10;
  * and queues their sends. Redeliveries store nothing new (dedupe keys) and re-queue the
  * same messages, which the mail queue ignores.
  */
-@Processor('notifications')
+@QueueProcessor('notifications')
 export class NotificationsProcessor extends DrainingWorkerHost {
   static readonly handles: readonly EventName[] = NOTIFICATION_EVENTS;
 

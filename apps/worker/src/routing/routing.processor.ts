@@ -1,16 +1,15 @@
-import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
 import { DomainEvent, EventName } from '@enterpark/events';
 import { RouteTicketsService } from '@enterpark/routing';
 import { MicroBatcher } from './micro-batcher';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 const BATCH_SIZE = 200;
 const BATCH_WAIT_MS = 2;
 
 /** Consumes `ticket.submitted`: routes the ticket to its desk. Redeliveries are no-ops (routing is idempotent). */
-@Processor('routing')
+@QueueProcessor('routing')
 export class RoutingProcessor extends DrainingWorkerHost {
   static readonly handles: readonly EventName[] = ['ticket.submitted'];
 

@@ -1,4 +1,4 @@
-import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
@@ -11,18 +11,19 @@ import {
   WEBHOOK_DELIVER_JOB,
   WEBHOOK_DISPATCH_JOB,
 } from '@enterpark/webhooks';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
+import { DeclaredSchedules } from '../schedules/declared-schedules';
 
 /** Attempts in flight per worker; each waits at most WEBHOOK_TIMEOUT_MS on its receiver. */
 const CONCURRENCY = 16;
 
 /**
- * The `webhooks` queue carries no events. A job scheduler under one fixed id (upserted at
- * every boot, so replicas keep exactly one) wakes the fan-out every WEBHOOK_POLL_MS, which
+ * The `webhooks` queue carries no events. A job scheduler under one fixed id (declared at
+ * every boot and whenever Redis lost it, so replicas keep exactly one) wakes the fan-out every WEBHOOK_POLL_MS, which
  * also re-drives deliveries whose job was lost; each delivery attempt is a job of its own,
  * delayed in place (same job id) until its retry is due.
  */
-@Processor('webhooks')
+@QueueProcessor('webhooks')
 export class WebhooksProcessor extends DrainingWorkerHost implements OnApplicationBootstrap {
   static readonly handles: readonly EventName[] = [];
   private readonly logger = new Logger('Webhooks');
@@ -33,16 +34,18 @@ export class WebhooksProcessor extends DrainingWorkerHost implements OnApplicati
     private readonly deliver: DeliverWebhookService,
     private readonly redrive: RedriveWebhookDeliveriesService,
     private readonly config: AppConfig,
+    private readonly schedules: DeclaredSchedules,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      WEBHOOK_DISPATCH_JOB,
-      { every: this.config.webhookPollMs },
-      { name: WEBHOOK_DISPATCH_JOB, opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
-    );
+    await this.schedules.declare({
+      queue: this.queue,
+      id: WEBHOOK_DISPATCH_JOB,
+      repeat: { every: this.config.webhookPollMs },
+      template: { name: WEBHOOK_DISPATCH_JOB, opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
+    });
   }
 
   protected concurrency(): number {

@@ -40,7 +40,7 @@ export class DigestJobs {
    * Re-adds the compose jobs of stuck digests. A job that is gone is added again under its
    * own id. One still "active" since before `stuckBefore` belongs to a worker that died or
    * froze holding it; re-adding it under its id would be a no-op until BullMQ's lock and
-   * stall checks give it back (a minute by default), so a job with an id of its own takes
+   * stall checks give it back (up to 10 s, see apps/worker), so a job with an id of its own takes
    * over. Composition is idempotent: whichever runs second finds the digest composed.
    * Waiting and delayed jobs are on their way; failed jobs are not kept (COMPOSE_OPTS), so a
    * digest whose job gave up is re-added like a lost one.

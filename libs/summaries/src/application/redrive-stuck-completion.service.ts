@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '@enterpark/common';
-import { LOOKBACK_WEEK, redriveEvents, STUCK_BEFORE } from '@enterpark/events';
+import { EventRedrive, LOOKBACK_WEEK, STUCK_BEFORE } from '@enterpark/events';
 
 /**
  * The reconciler's use case for completion. Work the completion queue owes, read from
@@ -13,13 +11,12 @@ import { LOOKBACK_WEEK, redriveEvents, STUCK_BEFORE } from '@enterpark/events';
 @Injectable()
 export class RedriveStuckCompletionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly redrive: EventRedrive,
     private readonly clock: Clock,
   ) {}
 
   execute(stuckAfterMs: number): Promise<number> {
-    return redriveEvents(
-      this.dataSource,
+    return this.redrive.execute(
       `SELECT DISTINCT ON (stuck.id) e.id
          FROM (SELECT t.id, ARRAY['ticket.service_completed'] AS names
                  FROM ticket t
