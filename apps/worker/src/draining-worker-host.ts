@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Logger, OnModuleInit } from '@nestjs/common';
-import { Job } from 'bullmq';
-import { QueueName } from '@enterpark/events';
+import { Job, UnrecoverableError } from 'bullmq';
+import { checkHandlers, QueueHandlers, QueueName } from '@enterpark/events';
 import { Metrics } from '@enterpark/metrics';
 
 /**
@@ -24,18 +24,31 @@ export function QueueProcessor(queue: QueueName): ClassDecorator {
   return Processor(queue, { lockDuration: LOCK_DURATION_MS, stalledInterval: STALLED_INTERVAL_MS, maxStalledCount: MAX_STALLED_COUNT });
 }
 
+type AnyHandler = (data: unknown, job: Job, token?: string) => Promise<unknown>;
+
 /**
- * A processor with its concurrency, which finishes its in-flight jobs on shutdown while the
- * database is still open (@nestjs/bullmq would close the worker only after the pools), and
- * times its jobs for /metrics.
+ * A queue's processor: one handler per name its queue receives (typed by the event and job
+ * catalogues, checked again at boot), its concurrency, its in-flight jobs finished on shutdown
+ * while the database is still open (@nestjs/bullmq would close the worker only after the
+ * pools), and its jobs timed for /metrics.
  */
-export abstract class DrainingWorkerHost extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
+export abstract class DrainingWorkerHost<Q extends QueueName> extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
   // A property, not a constructor parameter: the processors keep their own constructors.
   @Inject(Metrics) private readonly metrics: Metrics;
 
+  protected abstract readonly handlers: QueueHandlers<Q>;
+
   protected abstract concurrency(): number;
 
+  async process(job: Job, token?: string): Promise<unknown> {
+    const handlers = this.handlers as unknown as Record<string, AnyHandler>;
+    const handler = Object.hasOwn(handlers, job.name) ? handlers[job.name] : undefined;
+    if (!handler) throw new UnrecoverableError(`${this.worker.name} does not handle ${job.name}`);
+    return handler(job.data, job, token);
+  }
+
   onModuleInit(): void {
+    checkHandlers(this.worker.name as QueueName, Object.keys(this.handlers));
     this.worker.concurrency = this.concurrency();
     // Lost connections and jobs whose keys vanished with Redis' data: BullMQ recovers from
     // them, and without a listener it would print each one with its stack outside the log.

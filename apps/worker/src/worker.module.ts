@@ -12,7 +12,6 @@ import { RoutingModule } from '@enterpark/routing';
 import { SummariesModule } from '@enterpark/summaries';
 import { TicketsModule } from '@enterpark/tickets';
 import { WebhooksModule } from '@enterpark/webhooks';
-import { checkCatalogue } from './catalogue-check';
 import { CompletionProcessor } from './completion/completion.processor';
 import { DigestsProcessor } from './digests/digests.processor';
 import { MailProcessor } from './mail/mail.processor';
@@ -31,7 +30,6 @@ import { WorkerMetricsServer } from './worker-metrics-server';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
-    checkCatalogue({ routing: RoutingProcessor.handles, timers: TimersProcessor.handles, completion: CompletionProcessor.handles, matching: MatchingProcessor.handles, notifications: NotificationsProcessor.handles, mail: MailProcessor.handles, webhooks: WebhooksProcessor.handles, digests: DigestsProcessor.handles });
     return {
       module: WorkerModule,
       imports: [

@@ -4,6 +4,8 @@ export * from './event.entity';
 export * from './queue-connection';
 export * from './queue.module';
 export * from './queues';
+export * from './job-catalogue';
+export * from './queue-handlers';
 export * from './summaries';
 export * from './event-redrive';
 export * from './outbox-backlog';

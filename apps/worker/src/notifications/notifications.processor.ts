@@ -1,6 +1,6 @@
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DomainError } from '@enterpark/common';
-import { DomainEvent, EventName } from '@enterpark/events';
+import { DomainEvent, oneHandlerFor } from '@enterpark/events';
 import { NOTIFICATION_EVENTS, SendNotificationsService } from '@enterpark/notifications';
 import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
@@ -13,8 +13,8 @@ const CONCURRENCY = 10;
  * same messages, which the mail queue ignores.
  */
 @QueueProcessor('notifications')
-export class NotificationsProcessor extends DrainingWorkerHost {
-  static readonly handles: readonly EventName[] = NOTIFICATION_EVENTS;
+export class NotificationsProcessor extends DrainingWorkerHost<'notifications'> {
+  protected readonly handlers = oneHandlerFor(NOTIFICATION_EVENTS, (event) => this.notify(event));
 
   constructor(private readonly notifications: SendNotificationsService) {
     super();
@@ -24,9 +24,7 @@ export class NotificationsProcessor extends DrainingWorkerHost {
     return CONCURRENCY;
   }
 
-  async process(job: Job<DomainEvent>): Promise<void> {
-    const event = job.data;
-    if (!NotificationsProcessor.handles.includes(event.name)) throw new UnrecoverableError(`notifications do not handle ${job.name}`);
+  private async notify(event: DomainEvent): Promise<void> {
     try {
       await this.notifications.handle(event);
     } catch (error) {

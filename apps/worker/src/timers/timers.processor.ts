@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
-import { EventName, TIMERS_SWEEP_JOB } from '@enterpark/events';
+import { QueueHandlers } from '@enterpark/events';
 import { ExpireProposalsService } from '@enterpark/matching';
 import { SlaSweepService } from '@enterpark/tickets';
 import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
@@ -14,8 +14,10 @@ import { DeclaredSchedules } from '../schedules/declared-schedules';
  * exactly one; a lost Redis loses only wake-ups, and DeclaredSchedules declares it again.
  */
 @QueueProcessor('timers')
-export class TimersProcessor extends DrainingWorkerHost implements OnApplicationBootstrap {
-  static readonly handles: readonly EventName[] = [];
+export class TimersProcessor extends DrainingWorkerHost<'timers'> implements OnApplicationBootstrap {
+  protected readonly handlers: QueueHandlers<'timers'> = {
+    'timers.sweep': () => this.sweepOnce(),
+  };
   private readonly logger = new Logger('Timers');
 
   constructor(
@@ -31,19 +33,15 @@ export class TimersProcessor extends DrainingWorkerHost implements OnApplication
   async onApplicationBootstrap(): Promise<void> {
     await this.schedules.declare({
       queue: this.queue,
-      id: TIMERS_SWEEP_JOB, // the scheduler's id is the job's name: one schedule, whatever the replicas
+      id: 'timers.sweep', // the scheduler's id is the job's name: one schedule, whatever the replicas
       repeat: { every: this.config.timerSweepMs },
-      template: { name: TIMERS_SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
+      template: { name: 'timers.sweep', opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
     });
   }
 
   /** One sweep at a time per worker; replicas may sweep together (claims skip each other's rows). */
   protected concurrency(): number {
     return 1;
-  }
-
-  async process(): Promise<void> {
-    await this.sweepOnce();
   }
 
   /** One pass over every timer kind; also called directly by tests after moving the clock. */

@@ -1,16 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DelayedError, Job, Queue, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, Queue } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
-import { EventName } from '@enterpark/events';
-import {
-  DeliverJobData,
-  DeliverWebhookService,
-  DispatchWebhooksService,
-  RedriveWebhookDeliveriesService,
-  WEBHOOK_DELIVER_JOB,
-  WEBHOOK_DISPATCH_JOB,
-} from '@enterpark/webhooks';
+import { QueueHandlers } from '@enterpark/events';
+import { DeliverWebhookService, DispatchWebhooksService, RedriveWebhookDeliveriesService } from '@enterpark/webhooks';
 import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 import { DeclaredSchedules } from '../schedules/declared-schedules';
 
@@ -24,8 +17,11 @@ const CONCURRENCY = 16;
  * delayed in place (same job id) until its retry is due.
  */
 @QueueProcessor('webhooks')
-export class WebhooksProcessor extends DrainingWorkerHost implements OnApplicationBootstrap {
-  static readonly handles: readonly EventName[] = [];
+export class WebhooksProcessor extends DrainingWorkerHost<'webhooks'> implements OnApplicationBootstrap {
+  protected readonly handlers: QueueHandlers<'webhooks'> = {
+    'webhooks.dispatch': () => this.dispatchOnce(),
+    'webhook.deliver': (data, job, token) => this.deliverOnce(data.deliveryId, job, token),
+  };
   private readonly logger = new Logger('Webhooks');
 
   constructor(
@@ -42,9 +38,9 @@ export class WebhooksProcessor extends DrainingWorkerHost implements OnApplicati
   async onApplicationBootstrap(): Promise<void> {
     await this.schedules.declare({
       queue: this.queue,
-      id: WEBHOOK_DISPATCH_JOB,
+      id: 'webhooks.dispatch',
       repeat: { every: this.config.webhookPollMs },
-      template: { name: WEBHOOK_DISPATCH_JOB, opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
+      template: { name: 'webhooks.dispatch', opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
     });
   }
 
@@ -52,10 +48,8 @@ export class WebhooksProcessor extends DrainingWorkerHost implements OnApplicati
     return CONCURRENCY;
   }
 
-  async process(job: Job, token?: string): Promise<void> {
-    if (job.name === WEBHOOK_DISPATCH_JOB) return this.dispatchOnce();
-    if (job.name !== WEBHOOK_DELIVER_JOB) throw new UnrecoverableError(`webhooks does not handle ${job.name}`);
-    const retryInMs = await this.deliver.execute((job.data as DeliverJobData).deliveryId);
+  private async deliverOnce(deliveryId: string, job: Job, token?: string): Promise<void> {
+    const retryInMs = await this.deliver.execute(deliveryId);
     if (retryInMs === null) return;
     // The same job waits for the retry: its id stays taken, so the re-drive cannot queue a twin.
     await job.moveToDelayed(Date.now() + retryInMs, token);

@@ -1,14 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
+import { jobSpec } from '@enterpark/events';
 import { DigestKey } from '../persistence/digest.repository';
-
-/** The scheduler's trigger: plan every week that is due (and never planned). */
-export const DIGEST_RUN_JOB = 'digests.run';
-/** Compose (and store) one planned digest, then hand it to the mail sender. */
-export const DIGEST_COMPOSE_JOB = 'digest.compose';
-
-export type DigestComposeJobData = DigestKey;
 
 const BULK = 1000;
 
@@ -32,7 +26,7 @@ export class DigestJobs {
   async enqueueCompose(keys: readonly DigestKey[]): Promise<void> {
     for (let i = 0; i < keys.length; i += BULK) {
       const chunk = keys.slice(i, i + BULK);
-      await this.queue.addBulk(chunk.map((key) => ({ name: DIGEST_COMPOSE_JOB, data: key, opts: { jobId: composeJobId(key), ...COMPOSE_OPTS } })));
+      await this.queue.addBulk(chunk.map((key) => jobSpec('digest.compose', key, { jobId: composeJobId(key), ...COMPOSE_OPTS })));
     }
   }
 
@@ -56,7 +50,7 @@ export class DigestJobs {
       return [];
     });
     if (readd.length > 0) {
-      await this.queue.addBulk(readd.map(({ key, jobId }) => ({ name: DIGEST_COMPOSE_JOB, data: key, opts: { jobId, ...COMPOSE_OPTS } })));
+      await this.queue.addBulk(readd.map(({ key, jobId }) => jobSpec('digest.compose', key, { jobId, ...COMPOSE_OPTS })));
     }
     return readd.length;
   }
