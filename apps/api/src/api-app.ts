@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { Clock, createRootLogger, NestLogger, RootLogger } from '@enterpark/common';
+import { Clock, createRootLogger, exitOnStopSignals, NestLogger, RootLogger, settlesWithin } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
@@ -26,7 +26,8 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
     logController: new RequestLogging(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options.clock), adapter, { logger: new NestLogger(logger) });
-  if (options.shutdownHooks) app.enableShutdownHooks();
+  // Bounded: with PostgreSQL or Redis gone, Nest's own hooks could wait for them forever.
+  if (options.shutdownHooks) exitOnStopSignals({ stop: async () => ((await settlesWithin(app.close(), config.shutdownTimeoutMs)) ? 0 : 1) });
   await app.register(helmet, { contentSecurityPolicy: false });
   registerMultipartFormParser(app.getHttpAdapter().getInstance());
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {

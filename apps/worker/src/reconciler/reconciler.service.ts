@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { settlesWithin } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { EVENT_REDRIVES, JOB_REDRIVES, NamedRedrive } from './redrives';
@@ -31,7 +32,8 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
 
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.round;
+    // Bounded: a round stuck on a server that is gone is simply done again by the next start.
+    await settlesWithin(this.round, this.config.drainTimeoutMs);
   }
 
   async reconcileOnce(): Promise<number> {
