@@ -45,7 +45,8 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  SwaggerModule.setup(DOCS_PATH, app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
-  await serveConsole(app, config.consoleDir);
+  // API_DOCS=false: no Swagger UI and no OpenAPI document (404), e.g. on a public deployment.
+  if (config.apiDocs) SwaggerModule.setup(DOCS_PATH, app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
+  await serveConsole(app, config.consoleDir, config.apiDocs);
   return app;
 }
