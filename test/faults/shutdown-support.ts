@@ -68,8 +68,9 @@ export async function startNpm(dataDir: string): Promise<NpmStart> {
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  // 'close', not 'exit': once the service, which writes to the same pipes, has ended too, every line of it is read.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('close', (code, signal) => resolve({ code, signal })),
   );
   // npm start builds first; a first start also migrates and hashes the demo passwords.
   const deadline = Date.now() + 180_000;
@@ -155,6 +156,16 @@ export function formatTable(rows: Row[]): string {
   return ['', line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line), ''].join('\n');
 }
 
+/** `work`'s value, or null once `ms` have passed (the timer does not outlive it). */
+export async function orNullAfter<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface AppProcess {
   app: 'api' | 'worker';
   child: ChildProcess;
@@ -170,7 +181,11 @@ export function spawnApp(app: 'api' | 'worker', env: Record<string, string>): Ap
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: performance.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) => {
+    let at = 0;
+    child.once('exit', () => (at = performance.now()));
+    child.once('close', (code) => resolve({ code, at })); // after the last line is read
+  });
   return { app, child, exited, log: () => output };
 }
 

@@ -12,6 +12,7 @@ import {
   killServers,
   leftOver,
   NpmStart,
+  orNullAfter,
   Row,
   secondsUntilGone,
   signalGroup,
@@ -111,7 +112,7 @@ describe('npm start stops on a signal', () => {
       const t0 = performance.now();
       for (const app of apps) app.child.kill('SIGTERM');
       for (const app of apps) {
-        const exit = await Promise.race([app.exited, new Promise<null>((r) => setTimeout(() => r(null), 30_000))]);
+        const exit = await orNullAfter(app.exited, 30_000);
         const seconds = exit ? (exit.at - t0) / 1000 : Infinity;
         rows.push({ name: `${app.app} alone, servers gone`, signal: 'SIGTERM to the process', seconds, npmExit: '(no npm)', stoppedBy: howItEnded(app.log()) });
         expect(seconds).toBeLessThanOrEqual(LIMIT_S);
