@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../apps/standalone/src/processes';
@@ -132,8 +132,15 @@ describe('the embedded default (npm start on a fresh machine)', () => {
       expect(summary).toMatch(/hefei@demo\.enterpark\.cn +园区管理员 zone manager：合肥经开区\n/);
       expect(summary).toMatch(/leader@demo\.enterpark\.cn +领导 viewer\n/);
       expect(summary).toMatch(/admin@standalone\.test +取自 BOOTSTRAP_ADMIN_PASSWORD/);
-      // The generated demo password, shown once, is the one that signs the viewer in.
-      const demoPassword = /其余演示账号 +(\S+)/.exec(summary)![1];
+      // The generated demo password is in an owner-only file the summary names, and nowhere in the log.
+      const passwordsFile = join(dir, 'initial-passwords.txt');
+      expect(summary).toMatch(/其余演示账号 +已生成，见下方文件\n/);
+      expect(summary).toContain(`生成的初始密码已写入 ${passwordsFile}（仅所有者可读，不写入日志）。查看：cat ${passwordsFile}`);
+      expect(statSync(passwordsFile).mode & 0o777).toBe(0o600);
+      const written = readFileSync(passwordsFile, 'utf8');
+      expect(written).not.toContain(ADMIN.password);
+      const demoPassword = /^其余演示账号 +(\S+)$/m.exec(written)![1];
+      expect(s.log()).not.toContain(demoPassword);
       const viewer = await fetch(`${s.base}/api/v1/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leader@demo.enterpark.cn', password: demoPassword }),
       }).then(json);
@@ -143,11 +150,11 @@ describe('the embedded default (npm start on a fresh machine)', () => {
     } finally {
       await stop(s);
     }
-    // Restart on the same data: state survives, nothing is seeded twice, no password is shown again.
+    // Restart on the same data: state survives, nothing is seeded twice, the summary still points at the file.
     const again = await start(dir);
     try {
       const summary = await summaryOf(again);
-      expect(summary).toContain('密码：仅在首次启动时显示过一次');
+      expect(summary).toContain(`密码：首次启动时生成的初始密码在 ${join(dir, 'initial-passwords.txt')}`);
       expect(summary).not.toContain('其余演示账号');
       expect(again.log()).not.toContain('已加载演示数据');
       await expectFiledAndRouted(again.base);
@@ -169,12 +176,17 @@ describe('the embedded default (npm start on a fresh machine)', () => {
     }
   }, 400_000);
 
-  it('falls back to the PostgreSQL queue backend when there is no redis-server', async () => {
-    const s = await start(dataDir(), { PATH: pathWithoutRedis() });
+  it('falls back to the PostgreSQL queue backend when there is no redis-server; API_DOCS=false hides the docs', async () => {
+    const s = await start(dataDir(), { PATH: pathWithoutRedis(), API_DOCS: 'false' });
     try {
       expect(s.log()).toContain('PostgreSQL 后端');
       const ready = await fetch(`${s.base}/health/ready`).then(json);
       expect(ready).toMatchObject({ status: 'ok', queueBackend: 'postgres' });
+      expect((await fetch(`${s.base}/api/docs`)).status).toBe(404);
+      expect((await fetch(`${s.base}/api/docs-json`)).status).toBe(404);
+      const summary = await summaryOf(s);
+      expect(summary).not.toContain('接口文档');
+      expect(summary).not.toContain('/api/docs');
       await expectFiledAndRouted(s.base);
     } finally {
       await stop(s);

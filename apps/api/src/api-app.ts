@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
-import { Clock, createRootLogger, NestLogger, RootLogger } from '@enterpark/common';
+import { Clock, createRootLogger, exitOnStopSignals, NestLogger, RootLogger, settlesWithin } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { Metrics } from '@enterpark/metrics';
 import { serveQueueDashboard } from './admin/queue-dashboard';
@@ -30,7 +30,8 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
     logController: new RequestLogging(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, options.clock), adapter, { logger: new NestLogger(logger) });
-  if (options.shutdownHooks) app.enableShutdownHooks();
+  // Bounded: with PostgreSQL or Redis gone, Nest's own hooks could wait for them forever.
+  if (options.shutdownHooks) exitOnStopSignals({ stop: async () => ((await settlesWithin(app.close(), config.shutdownTimeoutMs)) ? 0 : 1) });
   await app.register(helmet, { contentSecurityPolicy: false });
   registerMultipartFormParser(app.getHttpAdapter().getInstance());
   recordHttpMetrics(app.getHttpAdapter().getInstance(), app.get(Metrics));
@@ -49,8 +50,9 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  SwaggerModule.setup(DOCS_PATH, app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
+  // API_DOCS=false: no Swagger UI and no OpenAPI document (404), e.g. on a public deployment.
+  if (config.apiDocs) SwaggerModule.setup(DOCS_PATH, app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
   await serveQueueDashboard(app);
-  await serveConsole(app, config.consoleDir);
+  await serveConsole(app, config.consoleDir, config.apiDocs);
   return app;
 }

@@ -1,13 +1,8 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
-import { freePort, stopStaleProcess } from './processes';
-
-export interface RunningRedis {
-  url: string;
-  stop(): Promise<void>;
-}
+import { freePort, running, RunningServer, ServerProcess, StartedServers, stopStaleProcess } from './processes';
 
 export function redisServerOnPath(): string | null {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
@@ -24,14 +19,14 @@ function withoutFakeTime(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...rest, LD_PRELOAD: LD_PRELOAD.split(/[: ]/).filter((lib) => !lib.includes('faketime')).join(':') };
 }
 
-async function waitForPing(port: number, child: ChildProcess): Promise<void> {
+async function waitForPing(port: number, server: ServerProcess): Promise<void> {
   const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   // Until redis-server listens, connecting is refused: expected here, and reported only if it never answers.
   let lastError: unknown;
   client.on('error', (error: unknown) => (lastError = error));
   try {
     for (let i = 0; i < 100; i++) {
-      if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+      if (!server.running) throw new Error(server.describeExit());
       try {
         await client.connect();
         await client.ping();
@@ -47,8 +42,11 @@ async function waitForPing(port: number, child: ChildProcess): Promise<void> {
   }
 }
 
-/** redis-server from PATH as a child process, append-only data under `<dataDir>/redis`. */
-export async function startEmbeddedRedis(binary: string, dataRoot: string): Promise<RunningRedis> {
+/**
+ * redis-server from PATH as a child process in a session of its own (see ServerProcess),
+ * append-only data under `<dataDir>/redis`; added to `servers` as soon as it runs.
+ */
+export async function startEmbeddedRedis(binary: string, dataRoot: string, servers = new StartedServers()): Promise<RunningServer> {
   const dir = resolve(dataRoot, 'redis');
   mkdirSync(dir, { recursive: true });
   const pidFile = join(dir, 'redis.pid');
@@ -57,19 +55,15 @@ export async function startEmbeddedRedis(binary: string, dataRoot: string): Prom
     rmSync(pidFile, { force: true });
   }
   const port = await freePort();
-  const child = spawn(
-    binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--pidfile', pidFile, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--loglevel', 'warning'],
-    { stdio: 'ignore', env: withoutFakeTime(process.env) },
+  const server = servers.add(
+    ServerProcess.spawn(
+      'redis-server',
+      binary,
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--pidfile', pidFile, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--loglevel', 'warning'],
+      { env: withoutFakeTime(process.env) },
+      'SIGTERM',
+    ),
   );
-  await waitForPing(port, child);
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  await waitForPing(port, server);
+  return running(`redis://127.0.0.1:${port}`, server);
 }

@@ -1,6 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Logger, OnModuleInit } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { settlesWithin } from '@enterpark/common';
+import { AppConfig } from '@enterpark/config';
 import { checkHandlers, QueueHandlers, QueueName } from '@enterpark/events';
 import { Metrics } from '@enterpark/metrics';
 
@@ -35,6 +37,7 @@ type AnyHandler = (data: unknown, job: Job, token?: string) => Promise<unknown>;
 export abstract class DrainingWorkerHost<Q extends QueueName> extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
   // A property, not a constructor parameter: the processors keep their own constructors.
   @Inject(Metrics) private readonly metrics: Metrics;
+  @Inject(AppConfig) private readonly drainConfig!: AppConfig;
 
   protected abstract readonly handlers: QueueHandlers<Q>;
 
@@ -65,7 +68,15 @@ export abstract class DrainingWorkerHost<Q extends QueueName> extends WorkerHost
     });
   }
 
+  /**
+   * Bounded: a job waiting on a PostgreSQL or Redis that is gone would hold the shutdown
+   * forever. Left behind, its lock runs out and another worker takes the job again.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close();
+    if (!(await settlesWithin(this.worker.close(), this.drainConfig.drainTimeoutMs))) {
+      new Logger(this.constructor.name).warn(
+        `${this.worker.name} worker not closed after ${this.drainConfig.drainTimeoutMs} ms (jobs still running, or Redis unreachable); its jobs run again once their locks expire`,
+      );
+    }
   }
 }

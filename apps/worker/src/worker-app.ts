@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Clock, createRootLogger, NestLogger, RootLogger } from '@enterpark/common';
+import { Clock, createRootLogger, exitOnStopSignals, NestLogger, RootLogger, settlesWithin } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { WorkerModule } from './worker.module';
 
@@ -11,7 +11,8 @@ import { WorkerModule } from './worker.module';
 export async function createWorkerApp(config: AppConfig, options: { shutdownHooks: boolean; clock?: Clock; logger?: RootLogger }): Promise<INestApplicationContext> {
   const logger = new NestLogger(options.logger ?? createRootLogger(config));
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options.clock), { logger });
-  if (options.shutdownHooks) app.enableShutdownHooks();
+  // Bounded: with PostgreSQL or Redis gone, Nest's own hooks could wait for them forever.
+  if (options.shutdownHooks) exitOnStopSignals({ stop: async () => ((await settlesWithin(app.close(), config.shutdownTimeoutMs)) ? 0 : 1) });
   await app.init();
   return app;
 }

@@ -9,3 +9,4 @@ export * from './pagination';
 export * from './service-type';
 export * from './iso-week';
 export * from './shanghai-time';
+export * from './shutdown';

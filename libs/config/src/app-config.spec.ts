@@ -25,6 +25,13 @@ describe('AppConfig', () => {
     }
   });
 
+  it('serves the API docs unless API_DOCS=false, and bounds the shutdown', () => {
+    expect(AppConfig.fromEnv({}).apiDocs).toBe(true);
+    expect(AppConfig.fromEnv({ API_DOCS: 'false' }).apiDocs).toBe(false);
+    expect(AppConfig.fromEnv({ SHUTDOWN_TIMEOUT_MS: '10000' })).toMatchObject({ shutdownTimeoutMs: 10_000, drainTimeoutMs: 8_000 });
+    expect(() => AppConfig.fromEnv({ API_DOCS: 'off', SHUTDOWN_TIMEOUT_MS: '0' })).toThrow(/API_DOCS[\s\S]*SHUTDOWN_TIMEOUT_MS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(AppConfig.fromEnv({ REDIS_URL: '', PORT: '' }).port).toBe(3000);
   });

@@ -1,4 +1,5 @@
 import { hkdfSync } from 'node:crypto';
+import { resolve } from 'node:path';
 import { configSchema, crossFieldProblems, RawConfig } from './config.schema';
 
 export class ConfigError extends Error {
@@ -63,6 +64,17 @@ export class AppConfig {
   get demoData() { return this.raw.DEMO_DATA; }
   get demoPassword() { return this.raw.DEMO_PASSWORD; }
   get migrationsRun() { return this.raw.MIGRATIONS_RUN; }
+  /** Swagger UI and the OpenAPI document at /api/docs and /api/docs-json. */
+  get apiDocs() { return this.raw.API_DOCS; }
+  /** How long the API and the worker get to finish what they are doing once asked to stop. */
+  get shutdownTimeoutMs() { return this.raw.SHUTDOWN_TIMEOUT_MS; }
+  /**
+   * How long in-flight jobs and polling rounds may take to finish at shutdown: most of the
+   * above, so that pools and queue connections still close within it.
+   */
+  get drainTimeoutMs() { return Math.floor(this.raw.SHUTDOWN_TIMEOUT_MS * 0.8); }
+  /** Where the first start writes the passwords it generated (owner-only), never to the log. */
+  get initialPasswordsFile() { return resolve(this.raw.DATA_DIR, 'initial-passwords.txt'); }
   get bodyLimitBytes() { return this.raw.BODY_LIMIT_BYTES; }
   get logLevel() { return this.raw.LOG_LEVEL; }
   /** Readable lines in development (also piped to a file), JSON lines elsewhere. */

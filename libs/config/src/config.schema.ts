@@ -50,6 +50,8 @@ export const configSchema = z
     DEMO_DATA: bool.default(true),
     DEMO_PASSWORD: z.string().min(10).max(128).optional(),
     MIGRATIONS_RUN: bool.default(true),
+    API_DOCS: bool.default(true),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.optional(),

@@ -7,6 +7,7 @@ import { ManageZonesService } from '@enterpark/demand';
 import { CreateUserService, UserRepository } from '@enterpark/identity';
 import { ManageProvidersService } from '@enterpark/matching';
 import { DEMO_DESK_STAFF, DEMO_PROVIDERS, DEMO_VIEWER, DEMO_ZONE_MANAGERS, DEMO_ZONES } from './demo-catalogue';
+import { GeneratedPassword, OTHER_DEMO_ACCOUNTS, writeInitialPasswords } from './initial-passwords';
 
 const BOOTSTRAP_LOCK = 7_346_100_002;
 
@@ -14,12 +15,14 @@ function generatedPassword(): string {
   return `${randomBytes(12).toString('base64url')}-Ep1`;
 }
 
-/** What the first start created, for the start-up summary, which shows generated passwords once. */
+/** What the first start created, for the start-up summary (which says where generated passwords are, never what). */
 export interface FirstStart {
-  /** The generated password of the bootstrap coordinator; null when BOOTSTRAP_ADMIN_PASSWORD set it. */
-  adminPassword: string | null;
-  /** The demo accounts' generated password (null: DEMO_PASSWORD set it); absent without demo data. */
-  demo?: { password: string | null };
+  /** Where the generated passwords were written; null when the configuration chose every one. */
+  passwordsFile: string | null;
+  /** The bootstrap coordinator's password was generated (else BOOTSTRAP_ADMIN_PASSWORD set it). */
+  adminGenerated: boolean;
+  /** The demo accounts' password was generated (else DEMO_PASSWORD set it); absent without demo data. */
+  demo?: { generated: boolean };
 }
 
 /**
@@ -29,7 +32,7 @@ export interface FirstStart {
 @Injectable()
 export class BootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Bootstrap');
-  /** Set only in the process that did the first start; passwords are stored nowhere in clear text. */
+  /** Set only in the process that did the first start; generated passwords are in the owner-only file, nowhere else. */
   firstStart: FirstStart | null = null;
 
   constructor(
@@ -46,28 +49,40 @@ export class BootstrapService implements OnApplicationBootstrap {
     await lock.connect();
     try {
       await lock.query('SELECT pg_advisory_lock($1)', [BOOTSTRAP_LOCK]);
-      if (!(await this.users.existsWithRole('coordinator'))) {
-        const adminPassword = await this.createCoordinator();
-        this.firstStart = { adminPassword, ...(this.config.demoData ? { demo: { password: await this.loadDemoData() } } : {}) };
-      }
+      if (!(await this.users.existsWithRole('coordinator'))) this.firstStart = await this.setUpFirstStart();
     } finally {
       await lock.query('SELECT pg_advisory_unlock($1)', [BOOTSTRAP_LOCK]).catch(() => undefined);
       await lock.release();
     }
   }
 
-  /** Returns the generated password, or null when the configuration gave one. */
-  private async createCoordinator(): Promise<string | null> {
-    const email = this.config.bootstrapAdminEmail;
-    const password = this.config.bootstrapAdminPassword ?? generatedPassword();
-    await this.createUser.execute({ email, name: '开发区处协调人', password, role: 'coordinator' });
-    this.logger.log(`已创建初始协调人账号 ${email}`);
-    return this.config.bootstrapAdminPassword ? null : password;
+  /**
+   * The passwords the configuration leaves unset are generated and written to the owner-only
+   * file before any account exists: a file that cannot be written stops the start, rather
+   * than leave accounts nobody can sign in to.
+   */
+  private async setUpFirstStart(): Promise<FirstStart> {
+    const { bootstrapAdminEmail, bootstrapAdminPassword, demoData, demoPassword } = this.config;
+    const admin = bootstrapAdminPassword ?? generatedPassword();
+    const demo = demoData ? (demoPassword ?? generatedPassword()) : null;
+    const generated: GeneratedPassword[] = [
+      ...(bootstrapAdminPassword ? [] : [{ who: bootstrapAdminEmail, password: admin }]),
+      ...(demo && !demoPassword ? [{ who: OTHER_DEMO_ACCOUNTS, password: demo }] : []),
+    ];
+    const passwordsFile = generated.length > 0 ? this.config.initialPasswordsFile : null;
+    if (passwordsFile) writeInitialPasswords(passwordsFile, generated);
+    await this.createCoordinator(admin);
+    if (demo) await this.loadDemoData(demo);
+    return { passwordsFile, adminGenerated: !bootstrapAdminPassword, ...(demo ? { demo: { generated: !demoPassword } } : {}) };
   }
 
-  /** Returns the demo accounts' generated password, or null when the configuration gave one. */
-  private async loadDemoData(): Promise<string | null> {
-    const password = this.config.demoPassword ?? generatedPassword();
+  private async createCoordinator(password: string): Promise<void> {
+    const email = this.config.bootstrapAdminEmail;
+    await this.createUser.execute({ email, name: '开发区处协调人', password, role: 'coordinator' });
+    this.logger.log(`已创建初始协调人账号 ${email}`);
+  }
+
+  private async loadDemoData(password: string): Promise<void> {
     const zoneIds = new Map<string, string>();
     for (const zone of DEMO_ZONES) zoneIds.set(zone.code, (await this.zones.create(zone)).id);
     for (const s of DEMO_DESK_STAFF) {
@@ -81,6 +96,5 @@ export class BootstrapService implements OnApplicationBootstrap {
     this.logger.log(
       `已加载演示数据：${DEMO_ZONES.length} 个园区、${DEMO_DESK_STAFF.length} 名窗口人员、${DEMO_ZONE_MANAGERS.length} 名园区管理员、1 名领导、${DEMO_PROVIDERS.length} 家服务机构`,
     );
-    return this.config.demoPassword ? null : password;
   }
 }

@@ -1,4 +1,5 @@
 import { INestApplication, Injectable, Logger } from '@nestjs/common';
+import { existsSync } from 'node:fs';
 import { Role, ROLE_LABELS, SERVICE_TYPE_LABELS } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { ManageZonesService } from '@enterpark/demand';
@@ -6,6 +7,8 @@ import { normalizeEmail, User, UserRepository } from '@enterpark/identity';
 import { API_PREFIX, DOCS_PATH } from '../http/paths';
 import { BootstrapService, FirstStart } from './bootstrap.service';
 import { DEMO_ACCOUNT_EMAILS } from './demo-catalogue';
+import { OTHER_DEMO_ACCOUNTS, readCommand } from './initial-passwords';
+import { columns, pad } from './terminal-columns';
 
 const ROLE_ORDER: Role[] = ['coordinator', 'desk_staff', 'zone_manager', 'viewer'];
 
@@ -15,32 +18,44 @@ export interface SummaryAccount {
   role: string;
 }
 
-/** Terminal columns: CJK characters and full-width punctuation take two. */
-function columns(text: string): number {
-  return [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+export interface SummaryPasswords {
+  /** What this process's first start did; null on any later start. */
+  firstStart: FirstStart | null;
+  adminEmail: string;
+  /** Where a first start writes generated passwords, and whether the file is (still) there. */
+  file: string;
+  fileExists: boolean;
 }
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(1, width - columns(text)));
-
-function passwordLines(firstStart: FirstStart | null, adminEmail: string, width: number): string[] {
+/** Where the passwords are; never a password itself (logs are kept and read by more people than the operator). */
+function passwordLines({ firstStart, adminEmail, file, fileExists }: SummaryPasswords, width: number): string[] {
+  const see = `查看：${readCommand(file)}`;
   if (!firstStart) {
-    return ['密码：仅在首次启动时显示过一次（见首次启动的日志）；若当时设置了 BOOTSTRAP_ADMIN_PASSWORD / DEMO_PASSWORD，则为其值'];
+    return [
+      fileExists
+        ? `密码：首次启动时生成的初始密码在 ${file}（仅所有者可读；${see}，保存后请删除该文件）；其余为当时 BOOTSTRAP_ADMIN_PASSWORD / DEMO_PASSWORD 的值`
+        : `密码：首次启动时 BOOTSTRAP_ADMIN_PASSWORD / DEMO_PASSWORD 的值；未设置的当时已生成并写入 ${file}（该文件现已不在）`,
+    ];
   }
-  const shown = (password: string | null, setting: string) => password ?? `取自 ${setting}`;
+  const shown = (generated: boolean, setting: string) => (generated ? '已生成，见下方文件' : `取自 ${setting}`);
   return [
-    '密码（生成的密码仅显示这一次，请立即保存）：',
-    `  ${pad(adminEmail, width)}${shown(firstStart.adminPassword, 'BOOTSTRAP_ADMIN_PASSWORD')}`,
-    ...(firstStart.demo ? [`  ${pad('其余演示账号', width)}${shown(firstStart.demo.password, 'DEMO_PASSWORD')}`] : []),
+    '密码：',
+    `  ${pad(adminEmail, width)}${shown(firstStart.adminGenerated, 'BOOTSTRAP_ADMIN_PASSWORD')}`,
+    ...(firstStart.demo ? [`  ${pad(OTHER_DEMO_ACCOUNTS, width)}${shown(firstStart.demo.generated, 'DEMO_PASSWORD')}`] : []),
+    ...(firstStart.passwordsFile ? [`生成的初始密码已写入 ${firstStart.passwordsFile}（仅所有者可读，不写入日志）。${see}`] : []),
   ];
 }
 
-/** The block printed at the end of start-up: where to go, who can sign in as what, where the passwords are. */
-export function formatStartUpSummary(baseUrl: string, accounts: SummaryAccount[], firstStart: FirstStart | null, adminEmail: string): string {
-  const width = Math.max(columns('其余演示账号'), ...accounts.map((a) => a.email.length)) + 2;
+/**
+ * The block printed at the end of start-up: where to go (the API docs only when served), who
+ * can sign in as what, where the passwords are.
+ */
+export function formatStartUpSummary(baseUrl: string, apiDocs: boolean, accounts: SummaryAccount[], passwords: SummaryPasswords): string {
+  const width = Math.max(columns(OTHER_DEMO_ACCOUNTS), ...accounts.map((a) => a.email.length)) + 2;
   const links: [string, string][] = [
     ['请先打开', `${baseUrl}/`],
     ['API', `${baseUrl}/${API_PREFIX}（登录：POST /${API_PREFIX}/auth/login）`],
-    ['接口文档', `${baseUrl}/${DOCS_PATH}`],
+    ...(apiDocs ? [['接口文档', `${baseUrl}/${DOCS_PATH}`] as [string, string]] : []),
     ['健康检查', `${baseUrl}/health/ready`],
   ];
   return [
@@ -48,7 +63,7 @@ export function formatStartUpSummary(baseUrl: string, accounts: SummaryAccount[]
     ...links.map(([label, url]) => `  ${pad(label, 10)}${url}`),
     '账号：',
     ...accounts.map((a) => `  ${pad(a.email, width)}${a.role}`),
-    ...passwordLines(firstStart, adminEmail, width),
+    ...passwordLines(passwords, width),
   ].join('\n');
 }
 
@@ -82,15 +97,20 @@ export class StartUpSummary {
   }
 
   async render(): Promise<string> {
-    return formatStartUpSummary(this.config.publicBaseUrl, await this.accounts(), this.bootstrap.firstStart, normalizeEmail(this.config.bootstrapAdminEmail));
+    const file = this.config.initialPasswordsFile;
+    return formatStartUpSummary(this.config.publicBaseUrl, this.config.apiDocs, await this.accounts(), {
+      firstStart: this.bootstrap.firstStart,
+      adminEmail: normalizeEmail(this.config.bootstrapAdminEmail),
+      file,
+      fileExists: existsSync(file),
+    });
   }
 }
 
-/** Logs the summary; as a warning when it shows a generated password, so that no log level hides it. */
+/** Logs the summary; as a warning when it names a new passwords file, so that no log level hides where it is. */
 export async function logStartUpSummary(app: INestApplication): Promise<void> {
   const text = await app.get(StartUpSummary).render();
   const logger = new Logger('EnterPark');
-  const firstStart = app.get(BootstrapService).firstStart;
-  if (firstStart && (firstStart.adminPassword || firstStart.demo?.password)) logger.warn(text);
+  if (app.get(BootstrapService).firstStart?.passwordsFile) logger.warn(text);
   else logger.log(text);
 }

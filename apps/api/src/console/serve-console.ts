@@ -24,19 +24,19 @@ export const CONSOLE_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-const NOT_BUILT_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>控制台尚未构建</title></head>
+const notBuiltPage = (apiDocs: boolean) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>控制台尚未构建</title></head>
 <body style="font-family: sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.6">
 <h1>控制台尚未构建</h1>
 <p>API 正在运行，但找不到构建好的 Web 控制台（CONSOLE_DIR 指向的目录中没有 index.html）。</p>
 <p>请在项目目录运行 <code>npm run build</code>（或使用 <code>npm start</code>，它会先构建），然后重启服务。</p>
-<p>API 文档：<a href="/api/docs">/api/docs</a></p></body></html>`;
+${apiDocs ? '<p>API 文档：<a href="/api/docs">/api/docs</a></p>' : ''}</body></html>`;
 
 /**
  * Serves the built console (Vite's output) at `/`: hashed assets with a year's cache, and
  * index.html (no-cache) for any other GET that asks for HTML outside /api and /health, so
  * that a reload or an email link to /tickets/<id> opens the console's page for it.
  */
-export async function serveConsole(app: NestFastifyApplication, consoleDir: string): Promise<void> {
+export async function serveConsole(app: NestFastifyApplication, consoleDir: string, apiDocs: boolean): Promise<void> {
   const root = resolve(consoleDir);
   const built = existsSync(join(root, 'index.html'));
   const fastify = app.getHttpAdapter().getInstance();
@@ -55,7 +55,7 @@ export async function serveConsole(app: NestFastifyApplication, consoleDir: stri
   }
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     if (!wantsConsolePage(request)) return reply.callNotFound();
-    if (!built) return reply.code(503).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    if (!built) return reply.code(503).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(notBuiltPage(apiDocs));
     void reply.header('content-security-policy', CONSOLE_CSP);
     return reply.sendFile('index.html', root);
   });

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { settlesWithin } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { DomainEvent, QUEUE_NAMES, QueueName, queuesFor } from '@enterpark/events';
 
@@ -52,11 +53,19 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.loop = this.run();
   }
 
+  /**
+   * Bounded: a round waiting on a PostgreSQL or Redis that is gone would hold the shutdown
+   * forever. Its rows stay unpublished (the lock goes with the connection) for the next relay.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake();
-    await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    if (!(await settlesWithin(this.loop, this.config.drainTimeoutMs))) {
+      this.logger.warn(`outbox relay round still running after ${this.config.drainTimeoutMs} ms; left to the next start`);
+    }
+    const listener = this.listener;
+    this.listener = null;
+    if (listener) await settlesWithin(listener.end(), 1000);
   }
 
   /** Publish now rather than at the next poll. */
@@ -139,6 +148,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.listener = client;
     client.on('notification', () => this.wake());
     client.on('error', (error) => {
+      if (!this.running) return void client.end().catch(() => undefined);
       this.logger.warn(`outbox LISTEN connection lost (${error.message}); polling continues, reconnecting`);
       void client.end().catch(() => undefined);
       setTimeout(() => void this.listen(), 1000).unref();

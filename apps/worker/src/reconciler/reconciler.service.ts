@@ -1,11 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { settlesWithin } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { DeclaredSchedules } from '../schedules/declared-schedules';
 import { EVENT_REDRIVES, JOB_REDRIVES, NamedRedrive } from './redrives';
-
-/** How long shutdown waits for a pass in flight (one blocked on an unreachable Redis would wait forever). */
-const SHUTDOWN_GRACE_MS = 5_000;
 
 /**
  * Periodically re-drives work whose job was lost (a Redis failover without persistence, a
@@ -38,9 +36,8 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    let grace: NodeJS.Timeout | undefined;
-    await Promise.race([this.round, new Promise((resolve) => (grace = setTimeout(resolve, SHUTDOWN_GRACE_MS)))]);
-    clearTimeout(grace);
+    // Bounded: a round stuck on a server that is gone is simply done again by the next start.
+    await settlesWithin(this.round, this.config.drainTimeoutMs);
   }
 
   private scheduleNext(): void {
