@@ -32,13 +32,13 @@ export class TicketRepository {
   async insertMany(manager: EntityManager, tickets: Ticket[]): Promise<void> {
     if (tickets.length === 0) return;
     await manager.query(
-      `INSERT INTO ticket (id, demand_list_id, zone_id, seq, type, title, description, desired_by, tags, status,
-                           desk, assignee_id, version, created_at, routed_at, updated_at)
-       SELECT id, "demandListId", "zoneId", seq, type, title, description, "desiredBy", tags, status,
-              desk, "assigneeId", version, "createdAt", "routedAt", "updatedAt"
+      `INSERT INTO ticket (id, demand_list_id, zone_id, seq, type, title, description, desired_by, tags, contact_name, contact_phone,
+                           status, desk, assignee_id, version, created_at, routed_at, updated_at)
+       SELECT id, "demandListId", "zoneId", seq, type, title, description, "desiredBy", tags, "contactName", "contactPhone",
+              status, desk, "assigneeId", version, "createdAt", "routedAt", "updatedAt"
          FROM jsonb_to_recordset($1::jsonb) AS x(
               id uuid, "demandListId" uuid, "zoneId" uuid, seq int, type text, title text, description text,
-              "desiredBy" date, tags text[], status text, desk text, "assigneeId" uuid, version int,
+              "desiredBy" date, tags text[], "contactName" text, "contactPhone" text, status text, desk text, "assigneeId" uuid, version int,
               "createdAt" timestamptz, "routedAt" timestamptz, "updatedAt" timestamptz)`,
       [JSON.stringify(tickets)],
     );
