@@ -5,12 +5,13 @@ import { DomainError, DomainErrorKind } from '@enterpark/common';
 import { ErrorResponse } from './error-body';
 import { RequestValidationException } from './validation-errors';
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
