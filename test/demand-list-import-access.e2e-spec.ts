@@ -28,7 +28,7 @@ describe('demand list import: tenancy, retries, the template and the contact', (
   });
   afterAll(() => ctx.close());
 
-  const list = (title = '园区贷', phone: unknown = 13905510001) => testWorkbook({
+  const list = (title = '园区贷', phone: string | number = 13905510001) => testWorkbook({
     rows: [['2026年第四季度需求清单'], ['类别', '需求', '联系人', '联系电话'], ['金融', title, '张伟', phone]],
   });
   const upload = async (token: string, options: Partial<UploadOptions> = {}, file?: Buffer) => uploadWorkbook(ctx.baseUrl, file ?? (await list()), { token, ...options });

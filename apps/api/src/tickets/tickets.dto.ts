@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Actor, SERVICE_TYPE_LABELS, SERVICE_TYPES, ServiceType } from '@enterpark/common';
@@ -30,6 +30,9 @@ export class ListTicketsQuery extends PageQuery {
   @NoNulCharacter()
   q?: string;
 }
+
+/** The filters of GET /tickets, without its paging: an export holds every ticket they match. */
+export class ExportTicketsQuery extends OmitType(ListTicketsQuery, ['limit', 'cursor'] as const) {}
 
 export class TicketStreamQuery {
   @ApiPropertyOptional({ description: 'the access token, for EventSource (which cannot send an Authorization header); redacted from logs' })
@@ -157,8 +160,12 @@ export function toTicketResponse(t: NamedTicket, actor: Actor): TicketResponse {
  * coordinators (anyone else never reaches the ticket at all). Leadership reads figures and never
  * calls, so a viewer does not get a person's phone number.
  */
-export function contactFor(actor: Actor, t: { contactName: string | null; contactPhone: string | null }): { contactName: string | null; contactPhone: string | null } {
-  return actor.role === 'viewer' ? { contactName: null, contactPhone: null } : { contactName: t.contactName, contactPhone: t.contactPhone };
+export function seesContact(actor: Actor): boolean {
+  return actor.role !== 'viewer';
+}
+
+function contactFor(actor: Actor, t: NamedTicket): { contactName: string | null; contactPhone: string | null } {
+  return seesContact(actor) ? { contactName: t.contactName, contactPhone: t.contactPhone } : { contactName: null, contactPhone: null };
 }
 
 function iso(d: Date | null): string | null {
