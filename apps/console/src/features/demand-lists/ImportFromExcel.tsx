@@ -9,6 +9,10 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { SERVICE_TYPE_LABELS } from '../../labels/labels';
 import { newIdempotencyKey } from './idempotency-key';
 
+const GUIDE =
+  '上传本园区的需求清单（.xlsx，不超过 5 MiB）。表头放在前 10 行，列名可用"类别""需求名称""具体内容""标签""期望完成时间""联系人""联系电话"或常见的同义写法；' +
+  '表头上方的标题行作为清单标题。序号列、空行和末尾的"合计"行不导入。';
+
 /** The largest workbook the API takes. */
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -87,8 +91,7 @@ export function ImportFromExcel() {
     <Flex vertical gap={16}>
       <Card>
         <Typography.Paragraph>
-          上传本园区的需求清单（.xlsx，不超过 5 MiB）。表头放在前 10 行，列名可用"类别""需求名称""具体内容""标签""期望完成时间""联系人""联系电话"或常见的同义写法；
-          表头上方的标题行作为清单标题。
+          {GUIDE}
           <Button type="link" onClick={() => void saveDownload(api.GET('/api/v1/demand-lists/template.xlsx', { parseAs: 'blob' }), '需求清单模板.xlsx').catch((e) => message.error(errorMessage(e)))}>
             下载模板
           </Button>

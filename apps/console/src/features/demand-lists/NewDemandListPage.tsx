@@ -154,7 +154,7 @@ function DemandItemFields({ name }: { name: number }) {
         </Form.Item>
       </Flex>
       <Flex gap={16} wrap>
-        <Form.Item name={[name, 'contactName']} label="联系人" tooltip="窗口人员办理时联系的园区工作人员" style={{ flex: '1 1 160px' }}>
+        <Form.Item name={[name, 'contactName']} label="联系人" tooltip="窗口人员办理时联系的园区工作人员" style={{ flex: '1 1 220px' }}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item name={[name, 'contactPhone']} label="联系电话" style={{ flex: '1 1 160px' }}>
