@@ -118,6 +118,8 @@ describe('demand list import: tenancy, retries, the template and the contact', (
     for (const cell of ['B2', 'B501']) {
       expect(sheet.getCell(cell).dataValidation).toMatchObject({ type: 'list', formulae: ['"媒体进园区,金融进园区,培训进园区,外商进园区,非公党建进园区,精准服务进园区"'] });
     }
+    // Typed into the empty template, a phone number stays text and a date is a date.
+    expect([sheet.getCell('H100').numFmt, sheet.getCell('C100').numFmt, sheet.getCell('F100').numFmt]).toEqual(['@', '@', 'yyyy-mm-dd']);
     expect(workbook.getWorksheet('填写说明')!.getColumn(1).values).toEqual(expect.arrayContaining(['类别', '需求名称', '使用自己的表格']));
 
     sheet.addRow([1, '精准服务进园区', '产业链问诊', null, '新能源汽车', new Date(Date.UTC(2026, 11, 1)), '赵强', '13900000005']);

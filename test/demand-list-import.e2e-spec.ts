@@ -166,13 +166,13 @@ describe('POST /demand-lists/import reads a zone\'s own workbook', () => {
     expect(res.body.details).toEqual([expect.objectContaining({ field: 'file', rule })]);
   });
 
-  it('refuses a zip that is no workbook, and one that unpacks to more than 32 MiB', async () => {
+  it('refuses a zip that is no workbook, and one that unpacks to more than 10 MiB', async () => {
     const { default: JSZip } = await import('jszip');
     const docx = await new JSZip().file('word/document.xml', '<w:document/>').generateAsync({ type: 'nodebuffer' });
     expect(await refused(docx)).toMatchObject({ status: 400, body: { code: 'NOT_A_WORKBOOK' } });
     const bomb = await new JSZip()
       .file('xl/workbook.xml', '<workbook/>')
-      .file('xl/worksheets/sheet1.xml', Buffer.alloc(33 * 1024 * 1024, 0x20))
+      .file('xl/worksheets/sheet1.xml', Buffer.alloc(11 * 1024 * 1024, 0x20))
       .generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const res = await refused(bomb);

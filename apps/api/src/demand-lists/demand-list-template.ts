@@ -37,6 +37,7 @@ export function demandListTemplate(): AnyXlsxSheet[] {
     name: '需求清单',
     columns: listColumns,
     rows: [],
+    formatWholeColumns: true,
     configure: (worksheet) => {
       // One rule over the column's range (the streaming writer has no cells there yet); ExcelJS types only the per-cell form.
       const rules = (worksheet as Worksheet & { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations;

@@ -1,4 +1,4 @@
-import type { Worksheet } from 'exceljs';
+import type { Row, Style, Worksheet } from 'exceljs';
 import { inShanghai } from '@enterpark/common';
 
 export type XlsxValue = string | number | Date | null | undefined;
@@ -27,6 +27,12 @@ export interface XlsxSheet<T> {
   notes?: string[];
   /** Anything beyond rows: drop-downs, merged cells. Runs before the first row is written. */
   configure?: (worksheet: Worksheet) => void;
+  /**
+   * For a sheet people fill in (a template): the whole column carries its format, so what they
+   * type into an empty cell is read the column's way (a phone number stays text). Not for long
+   * exports: ExcelJS then copies the column's style into every cell it writes (3 times slower).
+   */
+  formatWholeColumns?: boolean;
 }
 
 /** A sheet of any row type: a workbook holds sheets of different rows. */
@@ -70,8 +76,12 @@ function cellValue(kind: XlsxColumnKind, value: XlsxValue): string | number | Da
 }
 
 /** Sets up the columns and writes the bold, frozen, filterable header row. */
-export function writeHeader<T>(worksheet: Worksheet, columns: XlsxColumn<T>[]): void {
-  worksheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width ?? 14, style: { numFmt: NUMBER_FORMATS[c.kind ?? 'text'] } }));
+export function writeHeader<T>(worksheet: Worksheet, columns: XlsxColumn<T>[], formatWholeColumns = false): void {
+  worksheet.columns = columns.map((c, i) => ({
+    key: String(i),
+    width: c.width ?? 14,
+    ...(formatWholeColumns ? { style: { numFmt: NUMBER_FORMATS[c.kind ?? 'text'] } } : {}),
+  }));
   const header = worksheet.addRow(columns.map((c) => safeText(c.header)));
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF3F8' } };
@@ -82,7 +92,19 @@ export function writeHeader<T>(worksheet: Worksheet, columns: XlsxColumn<T>[]): 
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
 
-/** Adds one data row; returns it so that a streaming sheet can commit it. */
-export function writeRow<T>(worksheet: Worksheet, columns: XlsxColumn<T>[], row: T) {
-  return worksheet.addRow(columns.map((c) => cellValue(c.kind ?? 'text', c.value(row))));
+/**
+ * A writer of the sheet's data rows; each returns its row so that a streaming sheet can commit it.
+ * Every cell of a column gets that column's one style object: ExcelJS recognises a style it has
+ * seen by the object, so 100,000 rows of 27 columns take 7 s instead of the 22 s a copied column
+ * style costs (measured here).
+ */
+export function rowWriter<T>(worksheet: Worksheet, columns: XlsxColumn<T>[]): (row: T) => Row {
+  const styles: Partial<Style>[] = columns.map((c) => ({ numFmt: NUMBER_FORMATS[c.kind ?? 'text'] }));
+  return (row) => {
+    const added = worksheet.addRow(columns.map((c) => cellValue(c.kind ?? 'text', c.value(row))));
+    added.eachCell((cell, column) => {
+      cell.style = styles[column - 1];
+    });
+    return added;
+  };
 }

@@ -1,7 +1,7 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { Logger, StreamableFile } from '@nestjs/common';
 import { stream as xlsxStream } from 'exceljs';
-import { AnyXlsxSheet, writeHeader, writeRow } from './xlsx-sheet';
+import { AnyXlsxSheet, rowWriter, writeHeader } from './xlsx-sheet';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,8 +17,9 @@ export async function writeXlsx(output: Writable, sheets: AnyXlsxSheet[]): Promi
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.configure?.(worksheet);
-    writeHeader(worksheet, sheet.columns);
-    for await (const row of sheet.rows) writeRow(worksheet, sheet.columns, row).commit();
+    writeHeader(worksheet, sheet.columns, sheet.formatWholeColumns);
+    const write = rowWriter(worksheet, sheet.columns);
+    for await (const row of sheet.rows) write(row).commit();
     for (const note of sheet.notes ?? []) {
       worksheet.addRow([]).commit();
       worksheet.addRow([note]).commit();
