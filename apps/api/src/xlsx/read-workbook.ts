@@ -20,14 +20,13 @@ export class NotAWorkbookError extends DomainError {
   }
 }
 
+/** The upload's own size is checked as it arrives (http/multipart.ts); this is what it unpacks to. */
 export class WorkbookTooLargeError extends DomainError {
   readonly code = 'FILE_TOO_LARGE';
   readonly kind = 'too_large';
-  constructor(rule: 'maxBytes' | 'maxUnpackedBytes', limitBytes: number) {
-    const message = rule === 'maxBytes'
-      ? `上传的文件不能超过 ${limitBytes / MIB} MiB`
-      : `工作簿解压后超过 ${limitBytes / MIB} MiB，请只保留需求清单所在的工作表`;
-    super(message, [{ field: 'file', rule, message }]);
+  constructor() {
+    const message = `工作簿解压后超过 ${MAX_UNPACKED_BYTES / MIB} MiB，请只保留需求清单所在的工作表`;
+    super(message, [{ field: 'file', rule: 'maxUnpackedBytes', message }]);
   }
 }
 
@@ -57,7 +56,7 @@ async function checkPackage(file: Buffer): Promise<void> {
           unpacked += chunk.length;
           if (unpacked > MAX_UNPACKED_BYTES) {
             stream.pause();
-            reject(new WorkbookTooLargeError('maxUnpackedBytes', MAX_UNPACKED_BYTES));
+            reject(new WorkbookTooLargeError());
           }
         })
         .on('error', () => reject(new NotAWorkbookError('文件已损坏')))
