@@ -19,6 +19,8 @@ function ticket(over: Omit<Partial<Ticket>, 'sla'> & { sla?: Partial<Ticket['sla
     description: null,
     desiredBy: null,
     tags: [],
+    contactName: null,
+    contactPhone: null,
     status: 'routed',
     desk: 'finance',
     assigneeId: null,

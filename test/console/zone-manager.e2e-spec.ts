@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
-import { ConsoleBrowser, DESKTOP, PHONE, saveScreenshot, TEST_PASSWORD, TestContext } from '@enterpark/testing';
+import { readFile } from 'node:fs/promises';
+import { ConsoleBrowser, DESKTOP, PHONE, readTestWorkbook, saveScreenshot, TEST_PASSWORD, TestContext, testWorkbook } from '@enterpark/testing';
 
 /**
  * A zone manager in a real Chromium: files a list with two items (a double click files it
  * once), follows it, answers the desk's question, confirms the completed ticket with a
- * rating and withdraws the other — against the real API and worker, with the database as
- * the witness.
+ * rating and withdraws the other, imports a list from the zone's own workbook and exports
+ * the tickets — against the real API and worker, with the database as the witness.
  */
 describe('the zone manager in the console', () => {
   let ctx: TestContext;
@@ -164,5 +165,74 @@ describe('the zone manager in the console', () => {
     await page.getByText('已撤回', { exact: true }).first().waitFor();
     await expect(page.getByRole('button', { name: '撤回' }).count()).resolves.toBe(0);
     expect(await ticketStatus(trainingId)).toBe('cancelled');
+  }, 120_000);
+
+  it('imports a list from the zone\'s own workbook: the bad rows in a table, then a preview, then filed once', async () => {
+    const page = await signedIn();
+    await page.goto('/demand-lists/new');
+    await page.getByRole('tab', { name: '从 Excel 导入' }).click();
+    await page.waitForURL('**/demand-lists/new?via=excel');
+
+    const template = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载模板' }).click();
+    const saved = await template;
+    expect(saved.suggestedFilename()).toBe('需求清单模板.xlsx');
+    expect((await readTestWorkbook(await readFile((await saved.path())!))).worksheets.map((w) => w.name)).toEqual(['需求清单', '填写说明']);
+
+    const title = '合肥经开区2026年第四季度"进园区"服务需求清单';
+    const rows = (type: string) => [
+      [title],
+      ['填报单位：合肥经开区管委会'],
+      ['序号', '服务类型', '事项', '详细说明', '联系人', '联系电话', '备注'],
+      [1, '金融服务', '设立园区产业基金', '首期规模 10 亿元', '张伟', 13905510001, '急'],
+      [2, type, '中德(合肥)国际合作智慧产业园海外推介', null, '李娜', '0551-63571234', null],
+      [3, '\u3000培训\u3000', '招商人员专题培训', null, null, null, null],
+      ['合计', null, '3 项', null, null, null, null],
+    ];
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles({ name: '需求清单.xlsx', mimeType: 'application/octet-stream', buffer: await testWorkbook({ rows: rows('旅游进园区'), merges: ['A1:G1'] }) });
+    await page.getByRole('button', { name: '预览' }).click();
+    const problems = page.getByRole('region', { name: '无法导入' });
+    await problems.getByText('服务类型"旅游进园区"无法识别').waitFor();
+    await expect(problems.getByRole('cell', { name: '5', exact: true }).count()).resolves.toBe(1);
+    await saveScreenshot(page, 'zone-import-errors');
+
+    await input.setInputFiles({ name: '需求清单.xlsx', mimeType: 'application/octet-stream', buffer: await testWorkbook({ rows: rows('外商进园区'), merges: ['A1:G1'] }) });
+    await page.getByRole('button', { name: '预览' }).click();
+    const preview = page.getByRole('region', { name: '导入预览' });
+    await preview.getByText(title).waitFor();
+    await preview.getByText('备注').waitFor();
+    await preview.getByRole('cell', { name: '中德(合肥)国际合作智慧产业园海外推介' }).waitFor();
+    await expect(page.getByRole('region', { name: '无法导入' }).count()).resolves.toBe(0);
+    await saveScreenshot(page, 'zone-import-preview');
+    await preview.getByRole('button', { name: '确认导入（3 项）' }).dblclick();
+
+    await page.waitForURL(/\/demand-lists\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: title }).waitFor();
+    const lists = await ctx.sql(`SELECT id FROM demand_list WHERE title = $1`, [title]);
+    expect(lists).toHaveLength(1);
+    const tickets = await ctx.sql(`SELECT type, title, contact_name, contact_phone FROM ticket WHERE demand_list_id = $1 ORDER BY seq`, [lists[0].id]);
+    expect(tickets).toEqual([
+      { type: 'finance', title: '设立园区产业基金', contact_name: '张伟', contact_phone: '13905510001' },
+      { type: 'foreign_investment', title: '中德(合肥)国际合作智慧产业园海外推介', contact_name: '李娜', contact_phone: '0551-63571234' },
+      { type: 'training', title: '招商人员专题培训', contact_name: null, contact_phone: null },
+    ]);
+    await page.getByRole('link', { name: '设立园区产业基金' }).click();
+    await page.getByText('13905510001').waitFor();
+  }, 120_000);
+
+  it('exports the tickets the filters show to Excel', async () => {
+    const page = await signedIn();
+    await page.goto('/tickets?type=finance');
+    await page.getByRole('link', { name: '设立园区产业基金' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/^工单-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = (await readTestWorkbook(await readFile((await saved.path())!))).getWorksheet('工单')!;
+    const types = new Set<unknown>();
+    sheet.eachRow((row, n) => n > 1 && types.add(row.getCell(5).value));
+    expect([...types]).toEqual(['金融进园区']);
+    expect(sheet.rowCount).toBe(1 + Number((await ctx.sql(`SELECT count(*)::int AS n FROM ticket WHERE type = 'finance'`))[0].n));
   }, 120_000);
 });

@@ -9,8 +9,8 @@ import { Metrics } from '@enterpark/metrics';
 import { serveQueueDashboard } from './admin/queue-dashboard';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
-import { validationExceptionFactory } from './errors/validation-errors';
-import { registerMultipartFormParser } from './http/form-body';
+import { VALIDATION_OPTIONS, validationExceptionFactory } from './errors/validation-errors';
+import { registerMultipart } from './http/multipart';
 import { recordHttpMetrics } from './metrics/http-metrics';
 import { DOCS_PATH } from './http/paths';
 import { RequestLogging, requestIdOf } from './http/request-logging';
@@ -33,22 +33,14 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
   // Bounded: with PostgreSQL or Redis gone, Nest's own hooks could wait for them forever.
   if (options.shutdownHooks) exitOnStopSignals({ stop: async () => ((await settlesWithin(app.close(), config.shutdownTimeoutMs)) ? 0 : 1) });
   await app.register(helmet, { contentSecurityPolicy: false });
-  registerMultipartFormParser(app.getHttpAdapter().getInstance());
+  await registerMultipart(app);
   recordHttpMetrics(app.getHttpAdapter().getInstance(), app.get(Metrics));
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   applyApiPrefix(app);
   app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      forbidUnknownValues: true,
-      // The target lets the error messages read each rule's limits and allowed values (never sent back).
-      validationError: { target: true, value: false },
-      exceptionFactory: validationExceptionFactory,
-    }),
+    new ValidationPipe({ ...VALIDATION_OPTIONS, transform: true, exceptionFactory: validationExceptionFactory }),
   );
   // API_DOCS=false: no Swagger UI and no OpenAPI document (404), e.g. on a public deployment.
   if (config.apiDocs) SwaggerModule.setup(DOCS_PATH, app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -25,6 +25,7 @@ import { BootstrapService } from './bootstrap/bootstrap.service';
 import { StartUpSummary } from './bootstrap/start-up-summary';
 import { CalendarController } from './calendar/calendar.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { DemandListImportController } from './demand-lists/demand-list-import.controller';
 import { DemandListsController } from './demand-lists/demand-lists.controller';
 import { DigestPreviewController } from './digests/digest-preview.controller';
 import { DigestRunsController } from './digests/digest-runs.controller';
@@ -79,7 +80,7 @@ export class ApiModule {
         NotificationsModule,
         MailModule,
       ],
-      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
       providers: [
         AccessTokenService,
         BootstrapService,

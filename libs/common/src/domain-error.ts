@@ -8,6 +8,8 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  /** More than a stated limit allows (an upload's size): the caller must send less. */
+  | 'too_large'
   /** Well-formed input whose content cannot be used (a text that cannot be read as what it claims to be). */
   | 'unprocessable'
   /** Refused for now, not for what was asked: `extra.retryAfterSeconds` says when to try again. */

@@ -130,6 +130,8 @@ export class AppConfig {
   get metricsPort() { return this.raw.METRICS_PORT; }
   /** Whether /admin/queues may retry, promote and clean jobs (read-only by default). */
   get queueDashboardWrite() { return this.raw.QUEUE_DASHBOARD_WRITE; }
+  /** The most tickets one Excel export holds; a filter matching more is refused (narrow the filters). */
+  get exportMaxRows() { return this.raw.EXPORT_MAX_ROWS; }
 
   /**
    * A signing key for one purpose, derived from JWT_SECRET with HKDF: a token signed for one

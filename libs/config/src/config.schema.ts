@@ -88,6 +88,7 @@ export const configSchema = z
     METRICS_TOKEN: z.string().min(16).max(200).optional(),
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     QUEUE_DASHBOARD_WRITE: bool.default(false),
+    EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   });
 
 /**

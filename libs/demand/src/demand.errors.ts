@@ -1,4 +1,4 @@
-import { DomainError } from '@enterpark/common';
+import { DomainError, ErrorDetail } from '@enterpark/common';
 
 export class ZoneNotFoundError extends DomainError {
   readonly code = 'ZONE_NOT_FOUND';
@@ -40,5 +40,20 @@ export class DemandListForbiddenError extends DomainError {
   readonly kind = 'forbidden';
   constructor() {
     super('只有园区管理员和开发区处协调人可以提交需求清单');
+  }
+}
+
+/** A cell of an imported workbook that cannot be used: `row` as Excel numbers it, `column` its letter (null: the whole row or file). */
+export interface WorkbookProblem extends ErrorDetail {
+  row: number | null;
+  column: string | null;
+}
+
+/** A demand list workbook refused as a whole, with every problem found (422). */
+export class DemandWorkbookError extends DomainError {
+  readonly code = 'DEMAND_WORKBOOK_INVALID';
+  readonly kind = 'unprocessable';
+  constructor(message: string, problems: WorkbookProblem[]) {
+    super(message, problems);
   }
 }

@@ -4,4 +4,7 @@ export * from './application/read-demand-lists.service';
 export * from './demand.errors';
 export * from './demand.module';
 export * from './domain/demand-list';
+export * from './domain/demand-sheet';
+export * from './domain/demand-sheet-columns';
+export * from './domain/service-type-names';
 export * from './domain/zone';

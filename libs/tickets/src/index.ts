@@ -13,6 +13,7 @@ export * from './domain/service';
 export * from './domain/sla';
 export * from './domain/ticket';
 export * from './domain/ticket-actions';
+export * from './domain/ticket-labels';
 export * from './domain/ticket-status';
 export * from './domain/triage';
 export * from './persistence/staff-workload.repository';

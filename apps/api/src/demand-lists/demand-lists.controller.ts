@@ -1,24 +1,15 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, InvalidInputError, scopeOf } from '@enterpark/common';
-import { DEMAND_LIST_LIMITS, FileDemandListService, ReadDemandListsService } from '@enterpark/demand';
+import { Actor, scopeOf } from '@enterpark/common';
+import { FileDemandListService, ReadDemandListsService } from '@enterpark/demand';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
 import { pageOf } from '../http/page.dto';
+import { idempotencyKey } from './idempotency-key';
 import {
   DemandListPageResponse, DemandListWithTicketsResponse, FileDemandListRequest, ListDemandListsQuery, toDemandListResponse, toDemandListWithTickets,
 } from './demand-lists.dto';
-
-const KEY_PATTERN = /^[\x21-\x7e]+$/;
-
-function idempotencyKey(raw: string | undefined): string | null {
-  if (raw === undefined) return null;
-  if (raw.length === 0 || raw.length > DEMAND_LIST_LIMITS.idempotencyKeyLength || !KEY_PATTERN.test(raw)) {
-    throw InvalidInputError.field('Idempotency-Key', 'format', `Idempotency-Key 须为 1–${DEMAND_LIST_LIMITS.idempotencyKeyLength} 个可见 ASCII 字符`);
-  }
-  return raw;
-}
 
 @ApiTags('demand-lists')
 @ApiBearerAuth()

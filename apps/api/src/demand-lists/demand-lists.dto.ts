@@ -9,6 +9,9 @@ import { Ticket, TICKET_STATUSES, TicketStatus } from '@enterpark/tickets';
 import { PageQuery } from '../http/page.dto';
 import { NoNulCharacter } from '../http/validators';
 
+/** Phone numbers as people write them: 0551-63571234转8012, +86 139 0000 0000, two numbers separated by 、 or ，. */
+const PHONE = /^[0-9+\-() /、,，;；转]*[0-9][0-9+\-() /、,，;；转]*$/;
+
 export class DemandItemRequest {
   @ApiProperty({ enum: SERVICE_TYPES, example: 'finance' })
   @IsIn(SERVICE_TYPES)
@@ -44,6 +47,22 @@ export class DemandItemRequest {
   @MaxLength(L.tagLength, { each: true })
   @NoNulCharacter({ each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({ example: '张伟', maxLength: L.contactNameLength, description: 'who at the zone the desk calls about this item (联系人)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.contactNameLength)
+  @NoNulCharacter()
+  contactName?: string;
+
+  @ApiPropertyOptional({ example: '0551-63571234', maxLength: L.contactPhoneLength, description: "the contact's phone number(s) (联系电话)" })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(L.contactPhoneLength)
+  @Matches(PHONE, { message: '$property 只能包含数字、空格及 + - ( ) / 、 ， 转 等电话号码字符' })
+  contactPhone?: string;
 }
 
 export class FileDemandListRequest {

@@ -5,6 +5,8 @@ export class ErrorDetailResponse implements ErrorDetail {
   @ApiProperty({ example: 'items.0.type' }) field: string;
   @ApiProperty({ example: 'isEnum' }) rule: string;
   @ApiProperty({ example: 'type 必须是以下值之一：media, finance, …' }) message: string;
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 5, description: 'an imported workbook: the row number Excel shows (null: not one row)' }) row?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'C', description: 'an imported workbook: the column letter (null: the whole row)' }) column?: string | null;
 }
 
 /** The one shape of every error answer. */

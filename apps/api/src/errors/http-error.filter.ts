@@ -6,12 +6,13 @@ import { ErrorResponse } from './error-body';
 import { UnavailableBackend, unavailableBackend } from './unavailable';
 import { RequestValidationException } from './validation-errors';
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };

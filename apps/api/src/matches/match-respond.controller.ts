@@ -3,15 +3,15 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { DomainError, DomainErrorKind, ErrorDetail, isUuid } from '@enterpark/common';
+import { DomainError, ErrorDetail, isUuid } from '@enterpark/common';
 import { AnswerMatchService, MATCH_LIMITS } from '@enterpark/matching';
 import { ReadProposalService } from '@enterpark/notifications';
 import { Public } from '../auth/auth.decorators';
+import { STATUS_OF_KIND } from '../errors/http-error.filter';
 import { flattenValidationErrors } from '../errors/validation-errors';
 import { answeredPage, errorPage, PAGE_HEADERS, proposalPage } from './match-respond.page';
 import { RespondLinkQuery, RespondMatchForm } from './match-respond.dto';
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422, too_many_requests: 429 };
 
 const TITLES: Record<string, string> = {
   MATCH_LINK_INVALID: '答复链接无效',

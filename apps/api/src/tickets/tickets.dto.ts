@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Actor, SERVICE_TYPE_LABELS, SERVICE_TYPES, ServiceType } from '@enterpark/common';
@@ -30,6 +30,9 @@ export class ListTicketsQuery extends PageQuery {
   @NoNulCharacter()
   q?: string;
 }
+
+/** The filters of GET /tickets, without its paging: an export holds every ticket they match. */
+export class ExportTicketsQuery extends OmitType(ListTicketsQuery, ['limit', 'cursor'] as const) {}
 
 export class TicketStreamQuery {
   @ApiPropertyOptional({ description: 'the access token, for EventSource (which cannot send an Authorization header); redacted from logs' })
@@ -66,6 +69,8 @@ export class TicketResponse {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2026-12-31' }) desiredBy: string | null;
   @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'who at the zone the desk calls (联系人); null for viewers, who never call' }) contactName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the contact's phone (联系电话); null for viewers" }) contactPhone: string | null;
   @ApiProperty({ enum: TICKET_STATUSES }) status: TicketStatus;
   @ApiProperty({ enum: SERVICE_TYPES, nullable: true }) desk: ServiceType | null;
   @ApiProperty({ nullable: true, type: String, example: '金融进园区', description: "the desk's Chinese name" }) deskName: string | null;
@@ -121,6 +126,7 @@ export function toTicketResponse(t: NamedTicket, actor: Actor): TicketResponse {
     description: t.description,
     desiredBy: t.desiredBy,
     tags: t.tags,
+    ...contactFor(actor, t),
     status: t.status,
     desk: t.desk,
     deskName: t.desk ? SERVICE_TYPE_LABELS[t.desk] : null,
@@ -147,6 +153,19 @@ export function toTicketResponse(t: NamedTicket, actor: Actor): TicketResponse {
     sla: { stage: t.slaStage, dueAt: iso(t.slaDueAt), breachedAt: iso(t.slaBreachedAt), escalatedAt: iso(t.slaEscalatedAt), breaches: t.slaBreaches },
     allowedActions: allowedActionsFor(actor, t),
   };
+}
+
+/**
+ * The zone's contact is for the people who deal with the ticket: its zone, its desk and the
+ * coordinators (anyone else never reaches the ticket at all). Leadership reads figures and never
+ * calls, so a viewer does not get a person's phone number.
+ */
+export function seesContact(actor: Actor): boolean {
+  return actor.role !== 'viewer';
+}
+
+function contactFor(actor: Actor, t: NamedTicket): { contactName: string | null; contactPhone: string | null } {
+  return seesContact(actor) ? { contactName: t.contactName, contactPhone: t.contactPhone } : { contactName: null, contactPhone: null };
 }
 
 function iso(d: Date | null): string | null {

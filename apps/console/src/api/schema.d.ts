@@ -139,6 +139,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/demand-lists/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a demand list from an .xlsx workbook
+         * @description The header row is found in the first 10 rows by its column names (synonyms accepted); title lines above it become the title unless `title` is sent. Any bad row refuses the whole workbook: 422 with `details: [{row, column, field, rule, message}]`. `?dryRun=true` answers what would be filed and files nothing.
+         */
+        post: operations["DemandListImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demand-lists/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demand list template: the list sheet with a drop-down of the six actions, and the instructions */
+        get: operations["DemandListImportController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/digests/preview": {
         parameters: {
             query?: never;
@@ -567,6 +604,26 @@ export interface paths {
             cookie?: never;
         };
         get: operations["SummariesController_ofTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tickets GET /tickets lists, as an Excel workbook
+         * @description Same filters and scope as GET /tickets, every matching ticket (no paging), streamed; Chinese headers and names, times in Asia/Shanghai. At most EXPORT_MAX_ROWS (100,000) tickets: a filter matching more answers 422 EXPORT_TOO_LARGE.
+         */
+        get: operations["TicketsController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1034,6 +1091,16 @@ export interface components {
             reason: string;
         };
         DemandItemRequest: {
+            /**
+             * @description who at the zone the desk calls about this item (联系人)
+             * @example 张伟
+             */
+            contactName?: string;
+            /**
+             * @description the contact's phone number(s) (联系电话)
+             * @example 0551-63571234
+             */
+            contactPhone?: string;
             description?: string;
             /**
              * @description the date the zone wants it by
@@ -1048,6 +1115,16 @@ export interface components {
              * @enum {string}
              */
             type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+        };
+        DemandListImportPreviewResponse: {
+            /** @description headers of columns that were not imported */
+            ignoredColumns: string[];
+            items: components["schemas"]["ImportedItemResponse"][];
+            period: string | null;
+            /** @description the worksheet the list was read from */
+            sheet: string;
+            /** @description the `title` field, else the title lines above the header */
+            title: string;
         };
         DemandListPageResponse: {
             items: components["schemas"]["DemandListResponse"][];
@@ -1147,10 +1224,20 @@ export interface components {
             total: components["schemas"]["StageDurationResponse"] | null;
         };
         ErrorDetailResponse: {
+            /**
+             * @description an imported workbook: the column letter (null: the whole row)
+             * @example C
+             */
+            column?: string | null;
             /** @example items.0.type */
             field: string;
             /** @example type 必须是以下值之一：media, finance, … */
             message: string;
+            /**
+             * @description an imported workbook: the row number Excel shows (null: not one row)
+             * @example 5
+             */
+            row?: number | null;
             /** @example isEnum */
             rule: string;
         };
@@ -1199,6 +1286,35 @@ export interface components {
              * @description coordinators only: the zone filed for
              */
             zoneId?: string;
+        };
+        ImportDemandListForm: {
+            /**
+             * Format: binary
+             * @description the .xlsx workbook (at most 5 MiB)
+             */
+            file: string;
+            /** @example 2026-Q4 */
+            period?: string;
+            /** @example 2026年第四季度合肥经开区需求清单 */
+            title?: string;
+            /**
+             * Format: uuid
+             * @description coordinators only: the zone filed for
+             */
+            zoneId?: string;
+        };
+        ImportedItemResponse: {
+            contactName: string | null;
+            contactPhone: string | null;
+            description: string | null;
+            /** @example 2026-12-31 */
+            desiredBy: string | null;
+            /** @description the row number Excel shows */
+            row: number;
+            tags: string[];
+            title: string;
+            /** @enum {string} */
+            type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
         };
         LeagueEntryResponse: {
             averageRating: number | null;
@@ -1544,6 +1660,10 @@ export interface components {
             assigneeName: string | null;
             closedAt: string | null;
             completedAt: string | null;
+            /** @description who at the zone the desk calls (联系人); null for viewers, who never call */
+            contactName: string | null;
+            /** @description the contact's phone (联系电话); null for viewers */
+            contactPhone: string | null;
             createdAt: string;
             /** Format: uuid */
             demandListId: string;
@@ -1647,6 +1767,10 @@ export interface components {
             assigneeName: string | null;
             closedAt: string | null;
             completedAt: string | null;
+            /** @description who at the zone the desk calls (联系人); null for viewers, who never call */
+            contactName: string | null;
+            /** @description the contact's phone (联系电话); null for viewers */
+            contactPhone: string | null;
             createdAt: string;
             /** Format: uuid */
             demandListId: string;
@@ -2128,6 +2252,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    DemandListImportController_import: {
+        parameters: {
+            query?: {
+                /** @description read and check the workbook, answer what would be filed, file nothing */
+                dryRun?: boolean;
+            };
+            header?: {
+                /** @description as for POST /demand-lists: a retry of the same workbook answers the same list */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportDemandListForm"];
+            };
+        };
+        responses: {
+            /** @description dryRun: what would be filed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandListImportPreviewResponse"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandListWithTicketsResponse"];
+                };
+            };
+            /** @description a file over 5 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description rows that cannot be imported, each with its row number and column letter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    DemandListImportController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
         };
     };
@@ -3018,6 +3218,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    TicketsController_export: {
+        parameters: {
+            query?: {
+                assigneeId?: string;
+                demandListId?: string;
+                /** @description past the desired date and not finished */
+                overdue?: boolean;
+                /** @description text in title or description */
+                q?: string;
+                status?: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
+                type?: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+                zoneId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description more tickets match than one export holds: narrow the filters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

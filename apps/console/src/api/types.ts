@@ -22,3 +22,5 @@ export type CalendarYear = Schemas['CalendarYearResponse'];
 export type MailPreferences = Schemas['MailPreferencesResponse'];
 export type ErrorBody = Schemas['ErrorResponse'];
 export type ErrorDetail = Schemas['ErrorDetailResponse'];
+export type DemandListImportPreview = Schemas['DemandListImportPreviewResponse'];
+export type ImportedItem = Schemas['ImportedItemResponse'];

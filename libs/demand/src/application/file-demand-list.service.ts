@@ -35,7 +35,7 @@ export class FileDemandListService {
   ) {}
 
   async execute(actor: Actor, input: FileDemandListInput, idempotencyKey: string | null): Promise<FileDemandListResult> {
-    const zoneId = await this.zoneFor(actor, input);
+    const zoneId = await this.zoneFor(actor, input.zoneId);
     if (idempotencyKey) {
       const earlier = await this.replay(actor.id, idempotencyKey, zoneId, input);
       if (earlier) return earlier;
@@ -58,16 +58,21 @@ export class FileDemandListService {
     return { list: filed.list, tickets: filed.tickets, replayed: false };
   }
 
-  private async zoneFor(actor: Actor, input: FileDemandListInput): Promise<string> {
+  /**
+   * The zone a list would be filed for, refused as filing itself refuses it: a zone manager files
+   * for their own zone and names none, a coordinator must name an existing zone. A dry run of an
+   * import asks this without filing.
+   */
+  async zoneFor(actor: Actor, zoneId: string | undefined): Promise<string> {
     if (actor.role === 'zone_manager') {
-      if (input.zoneId !== undefined) {
+      if (zoneId !== undefined) {
         throw InvalidInputError.field('zoneId', 'forbiddenForZoneManager', '园区管理员只能为本园区提交需求清单，请勿传入 zoneId');
       }
       return actor.zoneId!;
     }
     if (actor.role !== 'coordinator') throw new DemandListForbiddenError();
-    if (!input.zoneId) throw InvalidInputError.field('zoneId', 'required', '协调人提交需求清单时必须指定 zoneId');
-    const zone = await this.zones.findById({ kind: 'province' }, input.zoneId);
+    if (!zoneId) throw InvalidInputError.field('zoneId', 'required', '协调人提交需求清单时必须指定 zoneId');
+    const zone = await this.zones.findById({ kind: 'province' }, zoneId);
     if (!zone) throw InvalidInputError.field('zoneId', 'exists', 'zoneId 对应的园区不存在');
     return zone.id;
   }

@@ -28,8 +28,14 @@ describe('requestHash', () => {
     ['another item order', { ...draft, items: [...draft.items].reverse() }],
     ['another item type', { ...draft, items: [{ type: 'training' as const, title: '宣传' }, draft.items[1]] }],
     ['a description added', { ...draft, items: [{ ...draft.items[0], description: '说明' }, draft.items[1]] }],
+    ['a contact added', { ...draft, items: [{ ...draft.items[0], contactName: '张伟' }, draft.items[1]] }],
+    ['another contact phone', { ...draft, items: [{ ...draft.items[0], contactPhone: '13900000001' }, draft.items[1]] }],
   ])('differs for %s', (_, other) => {
     expect(requestHash(zoneId, other)).not.toBe(requestHash(zoneId, draft));
+  });
+
+  it('keeps the fingerprint of a request without contacts as it was before contacts existed', () => {
+    expect(requestHash(zoneId, draft)).toBe('fcebf10dd6f717d3ded131cad7525354c21c76a8e75f66144db4bdbb89b7838b');
   });
 
   it('is the same for the same request and differs for another zone', () => {

@@ -12,6 +12,8 @@ export const DEMAND_LIST_LIMITS = {
   descriptionLength: 1000,
   maxTags: 10,
   tagLength: 30,
+  contactNameLength: 50,
+  contactPhoneLength: 40,
   idempotencyKeyLength: 200,
 } as const;
 
@@ -56,7 +58,11 @@ export function requestHash(zoneId: string, draft: DemandListDraft): string {
     zoneId,
     title: draft.title,
     period: draft.period ?? null,
-    items: draft.items.map((i) => [i.type, i.title, i.description ?? null, i.desiredBy ?? null, i.tags ?? []]),
+    // The contact joins the fingerprint only when given, so keys stored before it existed still match their retries.
+    items: draft.items.map((i) => {
+      const item: unknown[] = [i.type, i.title, i.description ?? null, i.desiredBy ?? null, i.tags ?? []];
+      return i.contactName || i.contactPhone ? [...item, i.contactName ?? null, i.contactPhone ?? null] : item;
+    }),
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -16,6 +16,8 @@ function ticket(fields: Partial<Ticket> = {}): Ticket {
     description: null,
     desiredBy: null,
     tags: [],
+    contactName: null,
+    contactPhone: null,
     status: 'closed',
     desk: 'finance',
     assigneeId: '00000000-0000-4000-8000-0000000000cc',

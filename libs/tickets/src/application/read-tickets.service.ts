@@ -17,9 +17,18 @@ export class ReadTicketsService {
   ) {}
 
   async list(scope: AccessScope, filter: TicketFilter, page: PageRequest): Promise<Page<NamedTicket>> {
-    // "Overdue" is judged by the calendar date in the province, not UTC.
-    const found = await this.tickets.list(scope, filter, page, SHANGHAI_DATE.format(this.clock.now()));
+    const found = await this.tickets.list(scope, filter, page, this.today());
     return { items: await this.named(found.items), nextCursor: found.nextCursor };
+  }
+
+  /** How many tickets `list` pages through for this scope and filter. */
+  count(scope: AccessScope, filter: TicketFilter): Promise<number> {
+    return this.tickets.count(scope, filter, this.today());
+  }
+
+  /** "Overdue" is judged by the calendar date in the province, not UTC. */
+  private today(): string {
+    return SHANGHAI_DATE.format(this.clock.now());
   }
 
   /** The service record of a ticket the caller may see (at most TICKET_LIMITS.maxActivities rows). */
@@ -38,6 +47,6 @@ export class ReadTicketsService {
   /** Tickets the caller already holds (read or just changed within their scope), with the names a person reads. */
   async named(tickets: Ticket[]): Promise<NamedTicket[]> {
     const names = await this.tickets.namesOf(tickets.map((t) => t.id));
-    return tickets.map((t) => ({ ...t, ...(names.get(t.id) ?? { zoneName: '', assigneeName: null, providerName: null }) }));
+    return tickets.map((t) => ({ ...t, ...(names.get(t.id) ?? { zoneName: '', demandListTitle: '', assigneeName: null, providerName: null }) }));
   }
 }

@@ -14,6 +14,9 @@ export interface Ticket {
   description: string | null;
   desiredBy: string | null;
   tags: string[];
+  /** Who at the zone the desk calls about this item (联系人), and how (联系电话). */
+  contactName: string | null;
+  contactPhone: string | null;
   status: TicketStatus;
   desk: ServiceType | null;
   assigneeId: string | null;
@@ -52,6 +55,8 @@ export interface TicketDraft {
   description?: string;
   desiredBy?: string;
   tags?: string[];
+  contactName?: string;
+  contactPhone?: string;
 }
 
 export interface Transition {
@@ -115,6 +120,8 @@ export function submitTicket(
     description: draft.description ?? null,
     desiredBy: draft.desiredBy ?? null,
     tags: draft.tags ?? [],
+    contactName: draft.contactName ?? null,
+    contactPhone: draft.contactPhone ?? null,
     status: 'submitted',
     desk: null,
     assigneeId: null,

@@ -26,6 +26,7 @@ export interface TicketHistoryEntry {
 /** The names a person reads next to a ticket's ids. */
 export interface TicketNames {
   zoneName: string;
+  demandListTitle: string;
   assigneeName: string | null;
   /** The provider of the open match (proposed or accepted), else the one that served the ticket. */
   providerName: string | null;

@@ -16,6 +16,8 @@ export class TicketEntity {
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ type: 'date', nullable: true }) desiredBy: string | null;
   @Column('text', { array: true }) tags: string[];
+  @Column({ type: 'text', nullable: true }) contactName: string | null;
+  @Column({ type: 'text', nullable: true }) contactPhone: string | null;
   @Column('text') status: TicketStatus;
   @Column({ type: 'text', nullable: true }) desk: ServiceType | null;
   @Column({ type: 'uuid', nullable: true }) assigneeId: string | null;

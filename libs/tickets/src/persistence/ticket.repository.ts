@@ -32,13 +32,13 @@ export class TicketRepository {
   async insertMany(manager: EntityManager, tickets: Ticket[]): Promise<void> {
     if (tickets.length === 0) return;
     await manager.query(
-      `INSERT INTO ticket (id, demand_list_id, zone_id, seq, type, title, description, desired_by, tags, status,
-                           desk, assignee_id, version, created_at, routed_at, updated_at)
-       SELECT id, "demandListId", "zoneId", seq, type, title, description, "desiredBy", tags, status,
-              desk, "assigneeId", version, "createdAt", "routedAt", "updatedAt"
+      `INSERT INTO ticket (id, demand_list_id, zone_id, seq, type, title, description, desired_by, tags, contact_name, contact_phone,
+                           status, desk, assignee_id, version, created_at, routed_at, updated_at)
+       SELECT id, "demandListId", "zoneId", seq, type, title, description, "desiredBy", tags, "contactName", "contactPhone",
+              status, desk, "assigneeId", version, "createdAt", "routedAt", "updatedAt"
          FROM jsonb_to_recordset($1::jsonb) AS x(
               id uuid, "demandListId" uuid, "zoneId" uuid, seq int, type text, title text, description text,
-              "desiredBy" date, tags text[], status text, desk text, "assigneeId" uuid, version int,
+              "desiredBy" date, tags text[], "contactName" text, "contactPhone" text, status text, desk text, "assigneeId" uuid, version int,
               "createdAt" timestamptz, "routedAt" timestamptz, "updatedAt" timestamptz)`,
       [JSON.stringify(tickets)],
     );
@@ -130,6 +130,18 @@ export class TicketRepository {
   }
 
   async list(scope: AccessScope, filter: TicketFilter, page: PageRequest, today: string): Promise<Page<Ticket>> {
+    const qb = this.filtered(scope, filter, today);
+    if (page.cursor) qb.andWhere('(t.createdAt, t.id) < (:createdAt, :id)', decodeCursor(page.cursor));
+    const rows = await qb.orderBy('t.createdAt', 'DESC').addOrderBy('t.id', 'DESC').limit(page.limit + 1).getMany();
+    return toPage(rows, page.limit, (t) => ({ createdAt: t.createdAt.toISOString(), id: t.id }));
+  }
+
+  /** How many tickets `list` would page through. */
+  async count(scope: AccessScope, filter: TicketFilter, today: string): Promise<number> {
+    return this.filtered(scope, filter, today).getCount();
+  }
+
+  private filtered(scope: AccessScope, filter: TicketFilter, today: string): SelectQueryBuilder<TicketEntity> {
     const qb = this.dataSource.getRepository(TicketEntity).createQueryBuilder('t');
     applyTicketScope(qb, 't', scope);
     if (filter.type) qb.andWhere('t.type = :type', { type: filter.type });
@@ -148,9 +160,7 @@ export class TicketRepository {
       const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('(t.title ILIKE :like OR t.description ILIKE :like)', { like });
     }
-    if (page.cursor) qb.andWhere('(t.createdAt, t.id) < (:createdAt, :id)', decodeCursor(page.cursor));
-    const rows = await qb.orderBy('t.createdAt', 'DESC').addOrderBy('t.id', 'DESC').limit(page.limit + 1).getMany();
-    return toPage(rows, page.limit, (t) => ({ createdAt: t.createdAt.toISOString(), id: t.id }));
+    return qb;
   }
 
   async listOfDemandList(demandListId: string): Promise<Ticket[]> {
@@ -185,16 +195,17 @@ export class TicketRepository {
    */
   async namesOf(ids: readonly string[]): Promise<Map<string, TicketNames>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; zone_name: string; assignee_name: string | null; provider_name: string | null }[] = await this.dataSource.query(
-      `SELECT t.id, z.name AS zone_name, a.name AS assignee_name, p.name AS provider_name
+    const rows: { id: string; zone_name: string; list_title: string; assignee_name: string | null; provider_name: string | null }[] = await this.dataSource.query(
+      `SELECT t.id, z.name AS zone_name, l.title AS list_title, a.name AS assignee_name, p.name AS provider_name
          FROM ticket t
          JOIN zone z ON z.id = t.zone_id
+         JOIN demand_list l ON l.id = t.demand_list_id
          LEFT JOIN app_user a ON a.id = t.assignee_id
          LEFT JOIN ticket_match m ON m.ticket_id = t.id AND m.status IN ('proposed', 'accepted')
          LEFT JOIN service_provider p ON p.id = COALESCE(m.provider_id, t.provider_id)
         WHERE t.id = ANY ($1::uuid[])`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.id, { zoneName: r.zone_name, assigneeName: r.assignee_name, providerName: r.provider_name }]));
+    return new Map(rows.map((r) => [r.id, { zoneName: r.zone_name, demandListTitle: r.list_title, assigneeName: r.assignee_name, providerName: r.provider_name }]));
   }
 }

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Select } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Select, Tabs } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client';
 import { errorMessage, fieldErrors } from '../../api/errors';
 import type { ServiceType } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES } from '../../labels/labels';
+import { newIdempotencyKey } from './idempotency-key';
+import { ImportFromExcel } from './ImportFromExcel';
 
 interface ItemValues {
   type: ServiceType;
@@ -14,6 +16,8 @@ interface ItemValues {
   description?: string;
   tags?: string[];
   desiredBy?: Dayjs;
+  contactName?: string;
+  contactPhone?: string;
 }
 
 interface ListValues {
@@ -23,11 +27,6 @@ interface ListValues {
 }
 
 const TYPE_OPTIONS = SERVICE_TYPES.map((t) => ({ value: t, label: SERVICE_TYPE_LABELS[t] }));
-
-/** A key for this form's one list; getRandomValues works on plain-HTTP intranet hosts, where randomUUID does not. */
-function newIdempotencyKey(): string {
-  return `console-${Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
 
 function toRequest(values: ListValues) {
   return {
@@ -39,15 +38,35 @@ function toRequest(values: ListValues) {
       description: i.description || undefined,
       tags: i.tags?.length ? i.tags : undefined,
       desiredBy: i.desiredBy?.format('YYYY-MM-DD'),
+      contactName: i.contactName?.trim() || undefined,
+      contactPhone: i.contactPhone?.trim() || undefined,
     })),
   };
 }
 
-/**
- * 新建需求清单: items added inline. The form's Idempotency-Key is made once, so a double click
- * or a retry after a lost answer files the list once.
- */
+/** 新建需求清单: items typed in (逐项填写) or the zone's own workbook (从 Excel 导入, kept in the address as ?via=excel). */
 export function NewDemandListPage() {
+  const [params, setParams] = useSearchParams();
+  return (
+    <>
+      <PageTitle title="新建需求清单" />
+      <Tabs
+        activeKey={params.get('via') === 'excel' ? 'excel' : 'form'}
+        onChange={(key) => setParams(key === 'excel' ? { via: 'excel' } : {}, { replace: true })}
+        items={[
+          { key: 'form', label: '逐项填写', children: <DemandListForm /> },
+          { key: 'excel', label: '从 Excel 导入', children: <ImportFromExcel /> },
+        ]}
+      />
+    </>
+  );
+}
+
+/**
+ * Items added inline. The form's Idempotency-Key is made once, so a double click or a retry
+ * after a lost answer files the list once.
+ */
+function DemandListForm() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<ListValues>();
@@ -74,7 +93,6 @@ export function NewDemandListPage() {
 
   return (
     <>
-      <PageTitle title="新建需求清单" />
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Form<ListValues> form={form} layout="vertical" onFinish={file} initialValues={{ items: [{}] }} scrollToFirstError>
         <Card style={{ marginBottom: 16 }}>
@@ -133,6 +151,14 @@ function DemandItemFields({ name }: { name: number }) {
         </Form.Item>
         <Form.Item name={[name, 'desiredBy']} label="期望完成日期" style={{ flex: '1 1 160px' }}>
           <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Flex>
+      <Flex gap={16} wrap>
+        <Form.Item name={[name, 'contactName']} label="联系人" tooltip="窗口人员办理时联系的园区工作人员" style={{ flex: '1 1 220px' }}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name={[name, 'contactPhone']} label="联系电话" style={{ flex: '1 1 160px' }}>
+          <Input maxLength={40} inputMode="tel" />
         </Form.Item>
       </Flex>
     </>

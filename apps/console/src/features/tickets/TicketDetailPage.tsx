@@ -16,6 +16,11 @@ import { loadTicketView, providerNameOf, ticketName, type TicketView } from './t
 import { PRIORITY_LABELS } from './ticket-labels';
 import { useTicketChanges } from './useTicketChanges';
 
+/** The first number of "0551-63571234转8012、139…" as a phone dials it. */
+function dialable(phone: string): string {
+  return phone.split(/[转、,，;；/]/)[0].replace(/[^0-9+]/g, '');
+}
+
 interface TicketDetailPageProps {
   /** The role's buttons, next to the title. */
   actions?: (ticket: TicketWithHistory, reload: () => void, view: TicketView) => ReactNode;
@@ -91,6 +96,12 @@ function TicketFacts({ view }: { view: TicketView }) {
       <Descriptions.Item label="服务机构">{provider ?? (ticket.providerId ? '已匹配' : '尚未匹配')}</Descriptions.Item>
       <Descriptions.Item label="经办人">{ticketName(ticket, 'assigneeName') ?? (ticket.assigneeId ? (ticket.assigneeId === currentSession()?.user.id ? '我' : '已指派') : '未指派')}</Descriptions.Item>
       <Descriptions.Item label="期望完成">{ticket.desiredBy ?? '—'}</Descriptions.Item>
+      {(ticket.contactName || ticket.contactPhone) && (
+        <Descriptions.Item label="园区联系人">
+          {ticket.contactName}
+          {ticket.contactPhone && <a href={`tel:${dialable(ticket.contactPhone)}`} style={{ marginLeft: 8 }}>{ticket.contactPhone}</a>}
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="优先级">{ticket.priority ? PRIORITY_LABELS[ticket.priority] : '—'}</Descriptions.Item>
       <Descriptions.Item label="提交时间">{formatTime(ticket.createdAt)}</Descriptions.Item>
       {ticket.tags.length > 0 && (
