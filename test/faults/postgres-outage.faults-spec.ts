@@ -56,9 +56,14 @@ describe('PostgreSQL away for ten seconds', () => {
     polling = false;
     await Promise.all(pollers);
 
-    const phase = (s: Sample) => (s.answer.at < stoppingAt ? 'before' : s.answer.at < backAt ? 'outage' : 'after');
+    // By when the answer came: a request in flight as PostgreSQL stops belongs to the outage.
+    const answeredAt = (s: Sample) => s.answer.at + s.answer.ms;
+    const phase = (s: Sample) => (answeredAt(s) < stoppingAt ? 'before' : answeredAt(s) < backAt ? 'outage' : 'after');
     const kinds = ['GET /tickets', 'POST /demand-lists', 'GET /health/ready'];
-    const firstSuccessAfter = (what: string) => samples.find((s) => s.what === what && phase(s) === 'after' && s.answer.status < 300)?.answer.at;
+    const firstSuccessAfter = (what: string) => {
+      const first = samples.find((s) => s.what === what && phase(s) === 'after' && s.answer.status < 300);
+      return first && answeredAt(first);
+    };
     const apiSamples = samples.filter((s) => s.what !== 'GET /health/ready');
     const failures = apiSamples.filter((s) => s.answer.status >= 300 || s.answer.status === 0);
     const proper = failures.filter((s) => s.answer.status === 503 && s.answer.retryAfter && s.answer.code === 'DATABASE_UNAVAILABLE');
