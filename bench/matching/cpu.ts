@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { Pool } from 'pg';
+import { createRedisClient } from '@enterpark/events';
 
 /** Linux's USER_HZ (`getconf CLK_TCK`): /proc/<pid>/stat counts CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
@@ -39,14 +40,14 @@ async function processSeconds(pid: number | undefined): Promise<number> {
  * (the load generator). Differences of two samples divide a phase's CPU among them.
  */
 export class CpuMeter {
-  private readonly redis: Redis;
+  private readonly redis: Redis | Cluster;
 
   constructor(
     private readonly db: Pool,
     redisUrl: string,
     private readonly pids: { api: () => number | undefined; worker: () => number | undefined },
   ) {
-    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+    this.redis = createRedisClient(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
   }
 
   async sample(): Promise<CpuSample> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRedisNodes, parseRedisUrl, RedisTargetError } from './redis-target';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -11,6 +12,17 @@ const url = (protocols: string[]) =>
     .refine((v) => protocols.some((p) => v.startsWith(`${p}://`)), {
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
+
+/** A value that `parse` accepts; its RedisTargetError is the field's message. */
+const redisSpec = (parse: (value: string) => unknown) =>
+  z.string().superRefine((value, ctx) => {
+    try {
+      parse(value);
+    } catch (error) {
+      if (!(error instanceof RedisTargetError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
+    }
+  });
 
 /**
  * Every setting the service reads, with its default. `.env.example` documents each one.
@@ -26,7 +38,8 @@ export const configSchema = z
     CONSOLE_DIR: z.string().min(1).default('dist/console'),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-    REDIS_URL: url(['redis', 'rediss']).optional(),
+    REDIS_URL: redisSpec(parseRedisUrl).optional(),
+    REDIS_CLUSTER_NODES: redisSpec(parseRedisNodes).optional(),
     QUEUE_BACKEND: z.enum(['redis', 'postgres']).optional(),
     QUEUE_PREFIX: z
       .string()
@@ -83,7 +96,12 @@ export const configSchema = z
 export function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: is required in production');
-  if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL) problems.push('REDIS_URL: is required when QUEUE_BACKEND=redis');
+  if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL && !env.REDIS_CLUSTER_NODES) {
+    problems.push('REDIS_URL: is required when QUEUE_BACKEND=redis (or REDIS_CLUSTER_NODES)');
+  }
+  if (env.REDIS_URL && env.REDIS_CLUSTER_NODES) {
+    problems.push('REDIS_CLUSTER_NODES: set either it or REDIS_URL (redis+cluster://host:port,host:port), not both');
+  }
   // Renamed, with another meaning (the console's address, not a ticket path): a stale value must not be ignored silently.
   if (env.TICKET_LINK_BASE_URL) problems.push('TICKET_LINK_BASE_URL: replaced by CONSOLE_BASE_URL, the web console\'s address (emails link to <CONSOLE_BASE_URL>/tickets/<id>)');
   return problems;
