@@ -16,8 +16,17 @@ export function redisOptions(target: RedisTarget): RedisOptions {
     case 'standalone':
       return { ...common, host: target.node.host, port: target.node.port, db: target.db };
     case 'sentinel':
-      // ioredis asks the Sentinels for the master, and again after a failover.
-      return { ...common, sentinels: target.sentinels, name: target.masterName, db: target.db, sentinelPassword: target.sentinelPassword, sentinelTLS: target.tls ? {} : undefined, enableTLSForSentinelMode: target.tls };
+      return {
+        ...common,
+        sentinels: target.sentinels,
+        name: target.masterName,
+        db: target.db,
+        sentinelPassword: target.sentinelPassword,
+        sentinelTLS: target.tls ? {} : undefined,
+        enableTLSForSentinelMode: target.tls,
+        // ioredis asks the Sentinels for the master on every reconnect, and a demoted master drops its
+        // clients (test/redis-sentinel). Not failoverDetector: its Sentinel subscription outlives quit().
+      };
     case 'cluster':
       return common;
   }

@@ -7,3 +7,4 @@ export * from './test-webhook-receiver';
 export * from './console-build';
 export * from './console-browser';
 export * from './test-sse-client';
+export * from './redis-servers';
