@@ -21,12 +21,12 @@ export interface CpuSample {
 }
 
 /** Busy CPU seconds of the whole machine since boot (/proc/stat: all but idle and iowait). */
-async function machineSeconds(): Promise<number> {
+export async function machineSeconds(): Promise<number> {
   const [user, nice, system, , , irq, softirq, steal] = (await readFile('/proc/stat', 'utf8')).split('\n')[0].split(/\s+/).slice(1).map(Number);
   return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 }
 
-async function processSeconds(pid: number | undefined): Promise<number> {
+export async function processSeconds(pid: number | undefined): Promise<number> {
   if (!pid) return 0;
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
   if (!stat) return 0; // exited

@@ -19,6 +19,8 @@ export interface RedisServers {
   url: string;
   servers: RedisProcess[];
   stop(): Promise<void>;
+  /** SIGKILL to every server at once, from a synchronous `exit` handler (the directory stays). */
+  killNow(): void;
 }
 
 async function cli(port: number, ...args: string[]): Promise<string> {
@@ -42,6 +44,10 @@ async function startServer(dir: string, port: number, args: string[], children: 
   child.once('error', () => undefined); // ENOENT shows as the PING never answering
   await until(`redis-server on port ${port}`, 10_000, async () => child.exitCode === null && (await cli(port, 'PING')) === 'PONG');
   return { port, pid: child.pid! };
+}
+
+function killNow(children: ChildProcess[]): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
 async function stopAll(children: ChildProcess[], dir: string): Promise<void> {
@@ -77,7 +83,7 @@ export async function startRedisCluster(masters = 3): Promise<RedisServers> {
     const nodes = servers.map((s) => `127.0.0.1:${s.port}`);
     await run('redis-cli', ['--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes'], { timeout: 60_000 });
     for (const s of servers) await until(`cluster_state:ok on ${s.port}`, 20_000, async () => (await cli(s.port, 'CLUSTER', 'INFO')).includes('cluster_state:ok'));
-    return { url: `redis+cluster://${nodes.join(',')}`, servers, stop: () => stopAll(children, dir) };
+    return { url: `redis+cluster://${nodes.join(',')}`, servers, stop: () => stopAll(children, dir), killNow: () => killNow(children) };
   } catch (error) {
     await stopAll(children, dir);
     throw error;
@@ -118,6 +124,7 @@ export async function startRedisSentinel(masterName = 'enterpark'): Promise<Redi
         await until('the failover', 30_000, async () => (await cli(sentinelPort, 'SENTINEL', 'GET-MASTER-ADDR-BY-NAME', masterName)).includes(String(replicaPort)));
       },
       stop: () => stopAll(children, dir),
+      killNow: () => killNow(children),
     };
   } catch (error) {
     await stopAll(children, dir);
