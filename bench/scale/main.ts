@@ -38,7 +38,7 @@ async function run(config: ScaleConfig, world: BenchWorld, services: Service[], 
     process.on('exit', () => stack.cluster.killNow());
     const [http] = stack.clients;
     const people = await seedPeople(http, world, config.zones);
-    await insertProviders(stack.db, config.providers, 100_000);
+    await insertProviders(stack.db, config.providers, 10_000);
     log(`seeded ${config.zones} zones, ${people.staff.length} desk staff, ${config.providers} providers`);
     const ledger = new CpuLedger(stack.db);
     const pids = () => ({
@@ -52,7 +52,7 @@ async function run(config: ScaleConfig, world: BenchWorld, services: Service[], 
       const period = `w${workers}`;
       await stack.scaleTo(workers);
       // Not measured: fresh workers connect, compile and prove they consume.
-      await fileThroughAll(stack.clients, people.filers, config.items, `warmup-${period}`, 2, 2, signal);
+      await fileThroughAll(stack.clients, people.filers, config.items, `warmup-${period}`, 1, 1, signal);
       const warm = await waitSettled(stack.db, 60_000, signal);
       if (warm.settledAt === null) throw new Error(`${period} warm-up did not settle: ${JSON.stringify(warm.pending)}`);
       log(`${period}: ${workers} worker(s), full speed for ${config.seconds} s, one worker killed at ${config.seconds * config.killAt} s`);

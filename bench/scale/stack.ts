@@ -11,10 +11,11 @@ import { ScaleConfig } from './config';
 
 /**
  * Settings that let a killed worker's work come back within a run: stored mail held by the
- * dead sender is re-sent after 15 s, the reconciler looks every 5 s for work stuck 10 s.
- * A killed worker's queue jobs come back when their BullMQ lock (30 s) runs out.
+ * dead sender is re-sent after 20 s, the reconciler looks every 10 s for work stuck 20 s.
+ * A killed worker's queue jobs come back when their BullMQ lock (30 s) runs out. Every routed
+ * ticket mails its assignee, so each worker sends 40 messages at once (default 10).
  */
-const RECOVERY_ENV = { MAIL_SEND_LEASE_MS: '15000', RECONCILE_INTERVAL_MS: '5000', RECONCILE_STUCK_AFTER_MS: '10000' };
+const WORKER_ENV = { MAIL_SEND_LEASE_MS: '20000', RECONCILE_INTERVAL_MS: '10000', RECONCILE_STUCK_AFTER_MS: '20000', MAIL_SEND_CONCURRENCY: '40' };
 
 /** A Redis Cluster, the run's database, the API processes and a changing set of worker processes. */
 export class ScaleStack {
@@ -43,7 +44,7 @@ export class ScaleStack {
     stops.push(() => rm(dataDir, { recursive: true, force: true }));
     const env = {
       ...serviceEnv(config, world, 0),
-      ...RECOVERY_ENV,
+      ...WORKER_ENV,
       REDIS_URL: cluster.url,
       SMTP_URL: sink.url,
       DATA_DIR: dataDir,
