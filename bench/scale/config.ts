@@ -13,6 +13,8 @@ export interface ScaleConfig extends Infra {
   /** Items (tickets) per demand list, and closed-loop connections per API. */
   items: number;
   connectionsPerApi: number;
+  /** Filing holds while this many tickets wait to be routed or mails to be sent. */
+  backlogCap: number;
   zones: number;
   /** Every n-th routed ticket is accepted by its desk, so matching proposes a provider for it. */
   acceptEvery: number;
@@ -36,10 +38,11 @@ export function scaleConfig(): ScaleConfig {
     ...infra(),
     workers: workerCounts(),
     apis: num('BENCH_APIS', 2, 1, 4),
-    seconds: num('BENCH_SECONDS', 8, 4, 120),
+    seconds: num('BENCH_SECONDS', 15, 4, 120),
     killAt: num('BENCH_KILL_AT', 0.4, 0.1, 0.9),
     items: num('BENCH_ITEMS', 20, 1, 200),
     connectionsPerApi: num('BENCH_CONNECTIONS', 4, 1, 128),
+    backlogCap: num('BENCH_BACKLOG', 800, 50, 100_000),
     zones: num('BENCH_ZONES', 4, 1, 50),
     acceptEvery: num('BENCH_ACCEPT_EVERY', 10, 1, 1000),
     providers: num('BENCH_PROVIDERS', 60, 6, 10_000),

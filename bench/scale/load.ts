@@ -6,11 +6,38 @@ import { Desk } from '../matching/seed';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Full speed through every API at once: `connections` closed loops on each, one result for all. */
+/**
+ * Work waiting for the workers: tickets not yet routed and stored mail not yet sent (both
+ * partial indexes), read every 200 ms. Full speed files far faster than workers route on two
+ * cores; the cap keeps the backlog, and so the drain after each configuration, bounded.
+ */
+export class Backlog {
+  private timer: NodeJS.Timeout | undefined;
+  private waiting = 0;
+
+  constructor(private readonly db: Pool, private readonly cap: number) {}
+
+  start(): void {
+    const read = () =>
+      this.db
+        .query(`SELECT (SELECT count(*) FROM ticket WHERE status = 'submitted') + (SELECT count(*) FROM mail_message WHERE status IN ('queued', 'sending')) AS n`)
+        .then(({ rows }) => (this.waiting = Number(rows[0].n)), () => undefined)
+        .finally(() => (this.timer = setTimeout(read, 200)));
+    void read();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+
+  readonly full = () => this.waiting >= this.cap;
+}
+
+/** Full speed through every API at once: `connections` closed loops on each, holding while the backlog is full; one result for all. */
 export async function fileThroughAll(
-  clients: HttpClient[], filers: Filer[], items: number, period: string, connections: number, seconds: number, signal: AbortSignal,
+  clients: HttpClient[], filers: Filer[], items: number, period: string, connections: number, seconds: number, signal: AbortSignal, hold?: () => boolean,
 ): Promise<LoadResult> {
-  const results = await Promise.all(clients.map((http) => new ListFiler(http, filers, items, signal).fullSpeed(period, connections, seconds)));
+  const results = await Promise.all(clients.map((http) => new ListFiler(http, filers, items, signal).fullSpeed(period, connections, seconds, hold)));
   const merged: LoadResult = { startedAt: Math.min(...results.map((r) => r.startedAt)), elapsedMs: Math.max(...results.map((r) => r.elapsedMs)), accepted: 0, failed: 0, failures: {}, ackMs: [] };
   for (const r of results) {
     merged.accepted += r.accepted;

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { log, runBench } from '../intake/harness';
 import { LoadResult } from '../intake/load';
+import { waitForDrain } from '../intake/measure';
 import { BenchWorld, Service } from '../intake/services';
 import { insertProviders, seedPeople } from '../matching/seed';
 import { integrity, Pending, waitSettled } from './checks';
 import { scaleConfig, ScaleConfig } from './config';
 import { CpuLedger, CpuUse } from './cpu';
-import { DeskAcceptor, fileThroughAll } from './load';
+import { Backlog, DeskAcceptor, fileThroughAll } from './load';
 import { render, verdict } from './report';
 import { ScaleStack } from './stack';
 
@@ -59,8 +60,10 @@ async function run(config: ScaleConfig, world: BenchWorld, services: Service[], 
 
       const acceptor = new DeskAcceptor(stack.db, stack.clients, people.staff, config.acceptEvery, signal);
       acceptor.start(period);
+      const backlog = new Backlog(stack.db, config.backlogCap);
+      backlog.start();
       await ledger.begin(pids());
-      const loading = fileThroughAll(stack.clients, people.filers, config.items, period, config.connectionsPerApi, config.seconds, signal);
+      const loading = fileThroughAll(stack.clients, people.filers, config.items, period, config.connectionsPerApi, config.seconds, signal, backlog.full);
       await sleep(config.seconds * config.killAt * 1000);
       await ledger.last(stack.workers[0].pid!);
       const { killed, replacement } = stack.killAndRestartOne();
@@ -68,10 +71,13 @@ async function run(config: ScaleConfig, world: BenchWorld, services: Service[], 
       log(`${period}: SIGKILL ${killed.name}, started ${replacement.name}`);
       const load = await loading;
       const loadEndedAt = Date.now();
+      backlog.stop();
       const cpu = await ledger.end(pids());
-      await acceptor.stop();
       const budget = Math.max(5_000, Math.min(config.drainTimeoutSeconds * 1000, deadline - Date.now() - 30_000));
-      const settled = await waitSettled(stack.db, budget, signal);
+      // Tickets routed after the load are accepted too (every n-th of the whole configuration).
+      await waitForDrain(stack.db, budget, signal);
+      await acceptor.stop();
+      const settled = await waitSettled(stack.db, Math.max(5_000, budget - (Date.now() - loadEndedAt)), signal);
       const facts = await integrity(stack.db, period, loadEndedAt);
       const settledAfterKill = settled.settledAt === null ? null : (settled.settledAt - killedAt) / 1000;
       log(`${period}: ${load.accepted} lists, ${facts.tickets} tickets, ${facts.proposed} proposed, ${facts.mails} mails; ` +

@@ -73,8 +73,11 @@ export function render(c: ScaleConfig, runId: string, runs: ConfigRun[], all: In
     '',
     'How to read it:',
     `- items/s = tickets of the configuration routed during its ${c.seconds} s of load / ${c.seconds} s; vs = against the first configuration, same run.`,
-    `- p50/p99 = ticket.routed_at − created_at over every ticket of the configuration, including those held by the killed worker`,
-    `  until their BullMQ lock (30 s) ran out; settled = SIGKILL → nothing owed (unrouted, unproposed, unpublished, unnotified, unsent).`,
+    `  Full speed on ${c.connectionsPerApi} connections per API, holding while ${fmt(c.backlogCap)} tickets wait to be routed or mails to be sent`,
+    `  (intake outruns routing on two cores; the cap bounds the drain), so the workers are saturated for the whole load.`,
+    `- p50/p99 = ticket.routed_at − created_at over every ticket of the configuration (under saturation: mostly time in the backlog),`,
+    `  including those held by the killed worker until their BullMQ lock (30 s) ran out and its restart;`,
+    `  settled = SIGKILL → nothing owed (unrouted, unproposed, unpublished, unnotified, unsent).`,
     `- At ${fmt(c.seconds * c.killAt, 1)} s one worker got SIGKILL and a new one was started at once; desk staff accepted every ` +
       `${c.acceptEvery}th routed ticket through the APIs, so matching proposed and mailed a provider (SMTP sink in the bench process).`,
     `- lost: filed but never routed, or accepted and neither proposed nor escalated. Duplicates: a second ticket.routed without a reroute; ` +
