@@ -4,7 +4,7 @@ import { SUBSCRIPTIONS } from '@enterpark/events';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Events the notifications queue consumes: each must end with a receipt. */
-const NOTIFIED = Object.entries(SUBSCRIPTIONS).filter(([, queues]) => queues.includes('notifications')).map(([name]) => name);
+export const NOTIFIED = Object.entries(SUBSCRIPTIONS).filter(([, queues]) => queues.includes('notifications')).map(([name]) => name);
 
 /** Work still owed, over the whole database: every count must reach 0 for the run to have settled. */
 const PENDING = `
@@ -34,6 +34,20 @@ export async function waitSettled(db: Pool, timeoutMs: number, signal: AbortSign
     if (Date.now() > deadline) return { settledAt: null, pending };
     await sleep(200);
   }
+}
+
+/** A few of the items still owed, for the log: what is stuck and why. */
+export async function stuckSample(db: Pool): Promise<string> {
+  const { rows: mail } = await db.query(
+    `SELECT status, attempts, lease_until > now() AS leased, left(coalesce(last_error, ''), 80) AS error FROM mail_message
+      WHERE status IN ('queued', 'sending') ORDER BY updated_at LIMIT 5`,
+  );
+  const { rows: events } = await db.query(
+    `SELECT e.name, count(*)::int AS n, min(e.occurred_at) AS oldest, bool_or(e.published_at IS NULL) AS unpublished FROM event e
+      WHERE e.name = ANY($1) AND NOT EXISTS (SELECT 1 FROM notification_receipt r WHERE r.event_id = e.id) GROUP BY e.name`,
+    [NOTIFIED],
+  );
+  return `mail ${JSON.stringify(mail)}; unnotified events ${JSON.stringify(events)}`;
 }
 
 /** What the database says about one configuration's tickets (its lists' `period`), after it settled. */

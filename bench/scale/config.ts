@@ -46,8 +46,8 @@ export function scaleConfig(): ScaleConfig {
     zones: num('BENCH_ZONES', 4, 1, 50),
     acceptEvery: num('BENCH_ACCEPT_EVERY', 10, 1, 1000),
     providers: num('BENCH_PROVIDERS', 60, 6, 10_000),
-    drainTimeoutSeconds: num('BENCH_DRAIN_TIMEOUT', 90, 10, 300),
+    drainTimeoutSeconds: num('BENCH_DRAIN_TIMEOUT', 100, 10, 300),
     poolSize: num('BENCH_POOL_SIZE', 8, 2, 20),
-    deadlineSeconds: num('BENCH_DEADLINE', 330, 60, 900),
+    deadlineSeconds: num('BENCH_DEADLINE', 420, 60, 900),
   };
 }

@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { NOTIFIED } from './checks';
 import { closedLoop, ListFiler, LoadResult, timed } from '../intake/load';
 import { HttpClient } from '../intake/http';
 import { Filer } from '../intake/seed';
@@ -7,26 +8,38 @@ import { Desk } from '../matching/seed';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Work waiting for the workers: tickets not yet routed and stored mail not yet sent (both
- * partial indexes), read every 200 ms. Full speed files far faster than workers route on two
- * cores; the cap keeps the backlog, and so the drain after each configuration, bounded.
+ * Work waiting for the workers, read every 200 ms: tickets not yet routed, events of this
+ * configuration whose notifications are not yet composed, stored mail not yet sent. Full speed
+ * files far faster than workers route, compose and send on two cores; the cap keeps the
+ * backlog, and so the drain after each configuration, bounded.
  */
 export class Backlog {
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
   private waiting = 0;
 
   constructor(private readonly db: Pool, private readonly cap: number) {}
 
-  start(): void {
+  async start(): Promise<void> {
+    const [{ seq }] = (await this.db.query(`SELECT coalesce(max(seq), 0) AS seq FROM event`)).rows;
     const read = () =>
       this.db
-        .query(`SELECT (SELECT count(*) FROM ticket WHERE status = 'submitted') + (SELECT count(*) FROM mail_message WHERE status IN ('queued', 'sending')) AS n`)
+        .query(
+          `SELECT (SELECT count(*) FROM ticket WHERE status = 'submitted')
+                + (SELECT count(*) FROM event e WHERE e.seq > $1 AND e.name = ANY($2)
+                      AND NOT EXISTS (SELECT 1 FROM notification_receipt r WHERE r.event_id = e.id))
+                + (SELECT count(*) FROM mail_message WHERE status IN ('queued', 'sending')) AS n`,
+          [seq, NOTIFIED],
+        )
         .then(({ rows }) => (this.waiting = Number(rows[0].n)), () => undefined)
-        .finally(() => (this.timer = setTimeout(read, 200)));
-    void read();
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(read, 200);
+        });
+    await read();
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
   }
 

@@ -4,7 +4,7 @@ import { LoadResult } from '../intake/load';
 import { waitForDrain } from '../intake/measure';
 import { BenchWorld, Service } from '../intake/services';
 import { insertProviders, seedPeople } from '../matching/seed';
-import { integrity, Pending, waitSettled } from './checks';
+import { integrity, Pending, stuckSample, waitSettled } from './checks';
 import { scaleConfig, ScaleConfig } from './config';
 import { CpuLedger, CpuUse } from './cpu';
 import { Backlog, DeskAcceptor, fileThroughAll } from './load';
@@ -61,7 +61,7 @@ async function run(config: ScaleConfig, world: BenchWorld, services: Service[], 
       const acceptor = new DeskAcceptor(stack.db, stack.clients, people.staff, config.acceptEvery, signal);
       acceptor.start(period);
       const backlog = new Backlog(stack.db, config.backlogCap);
-      backlog.start();
+      await backlog.start();
       await ledger.begin(pids());
       const loading = fileThroughAll(stack.clients, people.filers, config.items, period, config.connectionsPerApi, config.seconds, signal, backlog.full);
       await sleep(config.seconds * config.killAt * 1000);
@@ -78,6 +78,7 @@ async function run(config: ScaleConfig, world: BenchWorld, services: Service[], 
       await waitForDrain(stack.db, budget, signal);
       await acceptor.stop();
       const settled = await waitSettled(stack.db, Math.max(5_000, budget - (Date.now() - loadEndedAt)), signal);
+      if (settled.settledAt === null) log(`${period}: still owed: ${await stuckSample(stack.db)}`);
       const facts = await integrity(stack.db, period, loadEndedAt);
       const settledAfterKill = settled.settledAt === null ? null : (settled.settledAt - killedAt) / 1000;
       log(`${period}: ${load.accepted} lists, ${facts.tickets} tickets, ${facts.proposed} proposed, ${facts.mails} mails; ` +

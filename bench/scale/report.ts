@@ -73,7 +73,7 @@ export function render(c: ScaleConfig, runId: string, runs: ConfigRun[], all: In
     '',
     'How to read it:',
     `- items/s = tickets of the configuration routed during its ${c.seconds} s of load / ${c.seconds} s; vs = against the first configuration, same run.`,
-    `  Full speed on ${c.connectionsPerApi} connections per API, holding while ${fmt(c.backlogCap)} tickets wait to be routed or mails to be sent`,
+    `  Full speed on ${c.connectionsPerApi} connections per API, holding while ${fmt(c.backlogCap)} tickets wait to be routed, events to be notified or mails to be sent`,
     `  (intake outruns routing on two cores; the cap bounds the drain), so the workers are saturated for the whole load.`,
     `- p50/p99 = ticket.routed_at − created_at over every ticket of the configuration (under saturation: mostly time in the backlog),`,
     `  including those held by the killed worker until their BullMQ lock (30 s) ran out and its restart;`,

@@ -11,11 +11,12 @@ import { ScaleConfig } from './config';
 
 /**
  * Settings that let a killed worker's work come back within a run: stored mail held by the
- * dead sender is re-sent after 20 s, the reconciler looks every 10 s for work stuck 20 s.
+ * dead sender is re-sent after 45 s (SMTP timeouts are a sixth of it), the reconciler looks
+ * every 10 s for work stuck 20 s.
  * A killed worker's queue jobs come back when their BullMQ lock (30 s) runs out. Every routed
  * ticket mails its assignee, so each worker sends 40 messages at once (default 10).
  */
-const WORKER_ENV = { MAIL_SEND_LEASE_MS: '20000', RECONCILE_INTERVAL_MS: '10000', RECONCILE_STUCK_AFTER_MS: '20000', MAIL_SEND_CONCURRENCY: '40' };
+const WORKER_ENV = { MAIL_SEND_LEASE_MS: '45000', RECONCILE_INTERVAL_MS: '10000', RECONCILE_STUCK_AFTER_MS: '20000', MAIL_SEND_CONCURRENCY: '40' };
 
 /** A Redis Cluster, the run's database, the API processes and a changing set of worker processes. */
 export class ScaleStack {
