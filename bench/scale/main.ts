@@ -56,7 +56,7 @@ async function run(config: ScaleConfig, world: BenchWorld, services: Service[], 
       await fileThroughAll(stack.clients, people.filers, config.items, `warmup-${period}`, 1, 1, signal);
       const warm = await waitSettled(stack.db, 60_000, signal);
       if (warm.settledAt === null) throw new Error(`${period} warm-up did not settle: ${JSON.stringify(warm.pending)}`);
-      log(`${period}: ${workers} worker(s), full speed for ${config.seconds} s, one worker killed at ${config.seconds * config.killAt} s`);
+      log(`${period}: ${workers} worker(s), full speed for ${config.seconds} s, one worker killed at ${(config.seconds * config.killAt).toFixed(1)} s`);
 
       const acceptor = new DeskAcceptor(stack.db, stack.clients, people.staff, config.acceptEvery, signal);
       acceptor.start(period);
