@@ -2,14 +2,23 @@ import { cpus } from 'node:os';
 import { fmt, table } from '../intake/report';
 import { Integrity } from './checks';
 import { ScaleConfig } from './config';
-import { CPU_GROUPS, CpuUse } from './cpu';
+import { CPU_GROUPS } from './cpu';
 import { ConfigRun } from './main';
 
 const itemsPerSecond = (r: ConfigRun, c: ScaleConfig) => r.facts.routedDuringLoad / c.seconds;
 const duplicates = (f: Integrity) => f.duplicateRoutings + f.duplicateProposals + f.duplicateEmails;
 
+const STACK = ['api', 'worker', 'postgres', 'redis'] as const;
+
+/** CPU milliseconds the service's own processes spent per item routed during the load. */
+function msPerItem(r: ConfigRun, c: ScaleConfig, group?: (typeof STACK)[number]): number {
+  const cores = group ? r.cpu.cores[group] : STACK.reduce((a, g) => a + r.cpu.cores[g], 0);
+  return (cores * c.seconds * 1000) / r.facts.routedDuringLoad;
+}
+
 /** What kept the last configuration from going faster, read from where the CPU went. */
-function limit(cpu: CpuUse, workers: number): string {
+function limit(r: ConfigRun, c: ScaleConfig): string {
+  const { cpu, workers } = r;
   const cores = cpus().length;
   const busy = CPU_GROUPS.reduce((a, g) => a + cpu.cores[g], 0);
   const [top, second] = [...CPU_GROUPS].sort((a, b) => cpu.cores[b] - cpu.cores[a]);
@@ -23,6 +32,8 @@ function limit(cpu: CpuUse, workers: number): string {
   } else {
     lines.push(`  CPU was not exhausted; the wait is elsewhere (PostgreSQL row locks and commits, or the load generator's ${fmt(cpu.cores.bench, 2)} cores).`);
   }
+  lines.push(`  Per item routed the service spent ${fmt(msPerItem(r, c), 1)} ms of CPU (${STACK.map((g) => `${g} ${fmt(msPerItem(r, c, g), 1)}`).join(', ')}),`,
+    `  so ${cores} cores given to it alone would carry about ${fmt((cores * 1000) / msPerItem(r, c))} items/s, whatever the number of workers.`);
   lines.push(`  Redis is not it: its busiest node used ${fmt(cpu.busiestRedis * 100)} % of one core (every queue key shares the {prefix} hash tag, so one node ` +
     `carries all queues); the busiest worker ${fmt(cpu.busiestWorker * 100)} % of one core.`);
   return lines.join('\n');
@@ -50,8 +61,10 @@ export function render(c: ScaleConfig, runId: string, runs: ConfigRun[], all: In
     ]),
   );
   const cpu = table(
-    [['workers', ...CPU_GROUPS.map((g) => `${g}`), 'busiest', 'busiest', 'load'], ['', ...CPU_GROUPS.map(() => 'cores'), 'worker', 'redis node', 'avg 1m']],
-    runs.map((r) => [`${r.workers}w`, ...CPU_GROUPS.map((g) => fmt(r.cpu.cores[g], 2)), fmt(r.cpu.busiestWorker, 2), fmt(r.cpu.busiestRedis, 2), fmt(r.cpu.loadAverage, 1)]),
+    [['workers', ...CPU_GROUPS.map((g) => `${g}`), 'busiest', 'busiest', 'load', 'service'], ['', ...CPU_GROUPS.map(() => 'cores'), 'worker', 'redis node', 'avg 1m', 'ms/item']],
+    runs.map((r) => [
+      `${r.workers}w`, ...CPU_GROUPS.map((g) => fmt(r.cpu.cores[g], 2)), fmt(r.cpu.busiestWorker, 2), fmt(r.cpu.busiestRedis, 2), fmt(r.cpu.loadAverage, 1), fmt(msPerItem(r, c), 1),
+    ]),
   );
   const checks = table(
     [['workers', 'tickets', 'lost', 'duplicate', 'duplicate', 'duplicate'], ['', '', '', 'routings', 'proposals', 'emails']],
@@ -86,7 +99,9 @@ export function render(c: ScaleConfig, runId: string, runs: ConfigRun[], all: In
     `  at-least-once on the wire by design, one row each).`,
     `- CPU: /proc/<pid>/stat before and after each load (a killed worker counted to its kill); postgres = the run database's backends and the`,
     `  server's background processes; bench = the load generator, the acceptor and the SMTP sink; other = the rest of the shared machine.`,
-    limit(last.cpu, last.workers),
+    `  service ms/item = CPU of api + worker + postgres + redis during the load / items routed in it (the work behind an item: intake,`,
+    `  routing, its assignment email composed and sent, a share of proposals; some of it still under way when the load ends).`,
+    limit(last, c),
     ...failures.map((r) => `- NOTE ${r.workers}w: ${r.load.failed} list(s), ${r.acceptances.failed} acceptance(s) failed ${JSON.stringify({ ...r.load.failures, ...r.acceptances.failures })}`),
     '',
     `scale: ${runs.map((r) => `${r.workers}w ${fmt(itemsPerSecond(r, c))}/s`).join(', ')}; lost ${all.lost}; duplicates ${duplicates(all)}`,

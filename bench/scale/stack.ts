@@ -89,7 +89,7 @@ export class ScaleStack {
   }
 
   private startWorker(): Service {
-    const worker = Service.start(`worker${++this.workerCount}`, WORKER_SCRIPT, { ...this.env, PORT: '0' });
+    const worker = Service.start(`worker${++this.workerCount}`, WORKER_SCRIPT, this.env);
     this.services.push(worker);
     return worker;
   }
