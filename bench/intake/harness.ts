@@ -38,12 +38,14 @@ export async function closeStack(stack: Stack): Promise<void> {
   await stack.db.end();
 }
 
-export type BenchRun = (world: BenchWorld, services: Service[], deadline: number, signal: AbortSignal) => Promise<string>;
+/** The printed table; with `failure`, what the run found wrong (the table is printed and the exit code is 1). */
+export type BenchOutput = string | { table: string; failure: string | null };
+export type BenchRun = (world: BenchWorld, services: Service[], deadline: number, signal: AbortSignal) => Promise<BenchOutput>;
 
 /**
  * Runs a benchmark in its own database and queue prefix, prints its table, and always
  * cleans up. Past the deadline or on Ctrl-C: stop generating work, let the run wind down,
- * then clean up. Exits the process with 0 when the table was printed, 1 otherwise.
+ * then clean up. Exits the process with 0 when the table was printed (and no failure reported), 1 otherwise.
  */
 export function runBench(config: Infra, deadlineSeconds: number, run: BenchRun): void {
   main(config, deadlineSeconds, run).then(
@@ -77,7 +79,12 @@ async function main(config: Infra, deadlineSeconds: number, run: BenchRun): Prom
   const running = run(world, services, deadline, abort.signal);
   try {
     const output = await Promise.race([running, stopped]);
-    process.stdout.write(`${output}\n`);
+    const { table, failure } = typeof output === 'string' ? { table: output, failure: null } : output;
+    process.stdout.write(`${table}\n`);
+    if (failure) {
+      log(`FAILED: ${failure}`);
+      code = 1;
+    }
   } catch (error) {
     log(`FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     code = 1;

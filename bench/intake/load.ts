@@ -55,10 +55,16 @@ export class ListFiler {
     return openLoop(total, listsPerSecond, this.signal, (dueAt, result) => this.fileOne(period, dueAt, result));
   }
 
-  /** Closed loop on `connections` connections for `seconds`. */
-  fullSpeed(period: string, connections: number, seconds: number): Promise<LoadResult> {
+  /**
+   * Closed loop on `connections` connections for `seconds`. While `hold()` answers true (a
+   * backlog cap) each connection waits before its next list; the wait is not part of its ack time.
+   */
+  fullSpeed(period: string, connections: number, seconds: number, hold: () => boolean = () => false): Promise<LoadResult> {
     const end = performance.now() + seconds * 1000;
-    return closedLoop(connections, () => performance.now() < end, this.signal, (sentAt, result) => this.fileOne(period, sentAt, result));
+    return closedLoop(connections, () => performance.now() < end, this.signal, async (_, result) => {
+      while (hold() && performance.now() < end) await sleep(20);
+      if (performance.now() < end) await this.fileOne(period, performance.now(), result);
+    });
   }
 }
 

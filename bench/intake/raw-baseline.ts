@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { ConnectionOptions, Queue, Worker } from 'bullmq';
 import { Pool, PoolClient } from 'pg';
 import { SERVICE_TYPES } from '@enterpark/common';
+import { parseRedisUrl } from '@enterpark/config';
 import { DEFAULT_JOB_OPTIONS, DomainEvent, redisOptions } from '@enterpark/events';
 import { Filer } from './seed';
 
@@ -111,7 +112,7 @@ export async function rawInserts(
  */
 export async function rawBullmq(redisUrl: string, prefix: string, jobs: number, timeoutMs: number, signal: AbortSignal): Promise<RawRate> {
   // The app's own ioredis options (apps use them the same way, see QueueModule).
-  const connection = redisOptions(redisUrl) as ConnectionOptions;
+  const connection = redisOptions(parseRedisUrl(redisUrl)) as ConnectionOptions;
   const name = 'raw-baseline';
   const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
   let completed = 0;

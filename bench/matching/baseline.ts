@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ConnectionOptions, Queue, Worker } from 'bullmq';
 import { PoolClient } from 'pg';
+import { parseRedisUrl } from '@enterpark/config';
 import { DEFAULT_JOB_OPTIONS, redisOptions } from '@enterpark/events';
 import { RankableProvider, rankCandidates } from '@enterpark/matching';
 import { openLoop, percentile } from '../intake/load';
@@ -107,7 +108,7 @@ export async function rawProposals(
 export async function bareHop(
   redisUrl: string, prefix: string, perSecond: number, seconds: number, concurrency: number, signal: AbortSignal,
 ): Promise<Latencies & { count: number; complete: boolean }> {
-  const connection = redisOptions(redisUrl) as ConnectionOptions;
+  const connection = redisOptions(parseRedisUrl(redisUrl)) as ConnectionOptions;
   const name = 'bare-hop';
   const total = Math.round(perSecond * seconds);
   const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import Redis from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { Pool } from 'pg';
+import { createRedisClient } from '@enterpark/events';
 
 /** Linux's USER_HZ (`getconf CLK_TCK`): /proc/<pid>/stat counts CPU time in these ticks. */
 const TICKS_PER_SECOND = 100;
@@ -20,12 +21,12 @@ export interface CpuSample {
 }
 
 /** Busy CPU seconds of the whole machine since boot (/proc/stat: all but idle and iowait). */
-async function machineSeconds(): Promise<number> {
+export async function machineSeconds(): Promise<number> {
   const [user, nice, system, , , irq, softirq, steal] = (await readFile('/proc/stat', 'utf8')).split('\n')[0].split(/\s+/).slice(1).map(Number);
   return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 }
 
-async function processSeconds(pid: number | undefined): Promise<number> {
+export async function processSeconds(pid: number | undefined): Promise<number> {
   if (!pid) return 0;
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
   if (!stat) return 0; // exited
@@ -39,14 +40,14 @@ async function processSeconds(pid: number | undefined): Promise<number> {
  * (the load generator). Differences of two samples divide a phase's CPU among them.
  */
 export class CpuMeter {
-  private readonly redis: Redis;
+  private readonly redis: Redis | Cluster;
 
   constructor(
     private readonly db: Pool,
     redisUrl: string,
     private readonly pids: { api: () => number | undefined; worker: () => number | undefined },
   ) {
-    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+    this.redis = createRedisClient(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
   }
 
   async sample(): Promise<CpuSample> {

@@ -1,8 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { runMigrations } from '@enterpark/database';
+import { createRedisClient } from '@enterpark/events';
 import { databaseUrl, ensureConsoleBuilt, saveTestRun, uniqueSuffix, withAdmin } from '@enterpark/testing';
 import { startEmbeddedPostgres } from '../../apps/standalone/src/embedded-postgres';
 import { redisServerOnPath, startEmbeddedRedis } from '../../apps/standalone/src/embedded-redis';
@@ -22,7 +22,7 @@ async function reachablePg(url: string): Promise<boolean> {
 }
 
 async function reachableRedis(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
+  const r = createRedisClient(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2000 });
   try {
     await r.connect();
     await r.ping();

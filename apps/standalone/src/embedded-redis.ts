@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Redis from 'ioredis';
+import { createRedisClient } from '@enterpark/events';
 import { freePort, running, RunningServer, ServerProcess, StartedServers, stopStaleProcess } from './processes';
 
 export function redisServerOnPath(): string | null {
@@ -20,7 +20,7 @@ function withoutFakeTime(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 async function waitForPing(port: number, server: ServerProcess): Promise<void> {
-  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = createRedisClient(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   // Until redis-server listens, connecting is refused: expected here, and reported only if it never answers.
   let lastError: unknown;
   client.on('error', (error: unknown) => (lastError = error));

@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { resolve } from 'node:path';
 import { configSchema, crossFieldProblems, RawConfig } from './config.schema';
+import { parseRedisNodes, parseRedisUrl, RedisTarget } from './redis-target';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -47,6 +48,11 @@ export class AppConfig {
   get databaseUrl() { return this.raw.DATABASE_URL; }
   get databasePoolSize() { return this.raw.DATABASE_POOL_SIZE; }
   get redisUrl() { return this.raw.REDIS_URL; }
+  /** The queues' Redis: one server, a Cluster (REDIS_CLUSTER_NODES or redis+cluster://) or Sentinel (redis+sentinel://). */
+  get redis(): RedisTarget | undefined {
+    if (this.raw.REDIS_CLUSTER_NODES) return { kind: 'cluster', nodes: parseRedisNodes(this.raw.REDIS_CLUSTER_NODES), tls: false };
+    return this.raw.REDIS_URL ? parseRedisUrl(this.raw.REDIS_URL) : undefined;
+  }
   get queuePrefix() { return this.raw.QUEUE_PREFIX; }
   get jwtSecret() { return this.raw.JWT_SECRET; }
   get jwtIssuer() { return this.raw.JWT_ISSUER; }
@@ -150,7 +156,7 @@ export class AppConfig {
 
   /** Redis when a URL is known, unless PostgreSQL is asked for explicitly. */
   get queueBackend(): QueueBackendKind {
-    return this.raw.QUEUE_BACKEND ?? (this.raw.REDIS_URL ? 'redis' : 'postgres');
+    return this.raw.QUEUE_BACKEND ?? (this.raw.REDIS_URL || this.raw.REDIS_CLUSTER_NODES ? 'redis' : 'postgres');
   }
 
   private get displayHost() {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jwtSecretWeakness } from './secret-strength';
+import { parseRedisNodes, parseRedisUrl, RedisTargetError } from './redis-target';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -12,6 +13,17 @@ const url = (protocols: string[]) =>
     .refine((v) => protocols.some((p) => v.startsWith(`${p}://`)), {
       message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
     });
+
+/** A value that `parse` accepts; its RedisTargetError is the field's message. */
+const redisSpec = (parse: (value: string) => unknown) =>
+  z.string().superRefine((value, ctx) => {
+    try {
+      parse(value);
+    } catch (error) {
+      if (!(error instanceof RedisTargetError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
+    }
+  });
 
 /**
  * Every setting the service reads, with its default. `.env.example` documents each one.
@@ -27,7 +39,8 @@ export const configSchema = z
     CONSOLE_DIR: z.string().min(1).default('dist/console'),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-    REDIS_URL: url(['redis', 'rediss']).optional(),
+    REDIS_URL: redisSpec(parseRedisUrl).optional(),
+    REDIS_CLUSTER_NODES: redisSpec(parseRedisNodes).optional(),
     QUEUE_BACKEND: z.enum(['redis', 'postgres']).optional(),
     QUEUE_PREFIX: z
       .string()
@@ -102,7 +115,12 @@ export function crossFieldProblems(env: Record<string, string | undefined>): str
   // Shorter than 32 characters is already the schema's own problem, listed with the others.
   const weakness = env.NODE_ENV === 'production' && env.JWT_SECRET && env.JWT_SECRET.length >= 32 ? jwtSecretWeakness(env.JWT_SECRET) : null;
   if (weakness) problems.push(`JWT_SECRET: ${weakness}`);
-  if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL) problems.push('REDIS_URL: is required when QUEUE_BACKEND=redis');
+  if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL && !env.REDIS_CLUSTER_NODES) {
+    problems.push('REDIS_URL: is required when QUEUE_BACKEND=redis (or REDIS_CLUSTER_NODES)');
+  }
+  if (env.REDIS_URL && env.REDIS_CLUSTER_NODES) {
+    problems.push('REDIS_CLUSTER_NODES: set either it or REDIS_URL (redis+cluster://host:port,host:port), not both');
+  }
   // Renamed, with another meaning (the console's address, not a ticket path): a stale value must not be ignored silently.
   if (env.TICKET_LINK_BASE_URL) problems.push('TICKET_LINK_BASE_URL: replaced by CONSOLE_BASE_URL, the web console\'s address (emails link to <CONSOLE_BASE_URL>/tickets/<id>)');
   return problems;

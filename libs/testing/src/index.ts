@@ -8,3 +8,4 @@ export * from './console-build';
 export * from './console-browser';
 export * from './test-sse-client';
 export * from './test-workbooks';
+export * from './redis-servers';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { Client } from 'pg';
+import { createRedisClient } from '@enterpark/events';
 
 /** Where the whole test run's servers are; set by the global setup, read by every test file. */
 export interface TestRun {
@@ -51,20 +52,30 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
   await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
-/** Deletes every key under a prefix (the run's or one test file's). */
+/** Deletes every key under a prefix (the run's or one test file's), on one server or every master of a cluster. */
 export async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const client = createRedisClient(redisUrl, { maxRetriesPerRequest: 1 });
+  const match = `${prefix.replace(/[[\]*?]/g, (c) => `\\${c}`)}*`;
   let deleted = 0;
   try {
-    const match = `${prefix.replace(/[[\]*?]/g, (c) => `\\${c}`)}*`;
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
+    const servers = client instanceof Cluster ? await mastersOf(client) : [client];
+    for (const redis of servers) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 1000);
+        cursor = next;
+        // One DEL per key (pipelined): in a cluster, keys of different slots may not share a command.
+        const results = keys.length ? await redis.pipeline(keys.map((key) => ['del', key])).exec() : [];
+        for (const [error, n] of results ?? []) if (!error) deleted += Number(n);
+      } while (cursor !== '0');
+    }
   } finally {
-    redis.disconnect();
+    client.disconnect();
   }
   return deleted;
+}
+
+async function mastersOf(cluster: Cluster): Promise<Redis[]> {
+  if (cluster.status !== 'ready') await new Promise((resolve, reject) => cluster.once('ready', resolve).once('error', reject));
+  return cluster.nodes('master');
 }
