@@ -240,7 +240,7 @@ describe('the coordinator and the viewer in the console', () => {
   it('shows a viewer the dashboard, tickets and lists without a button that changes anything', async () => {
     const viewer = await signedIn(viewerEmail, TEST_PASSWORD);
     await viewer.getByRole('link', { name: '工单总数：9 件' }).waitFor();
-    await expect(viewer.getByRole('button').allTextContents()).resolves.toEqual(['退出登录']);
+    await expect(viewer.getByRole('button').allTextContents()).resolves.toEqual(['修改密码', '退出登录']);
     const nav = viewer.getByRole('navigation', { name: '主导航' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['全省概览', '工单', '需求清单', '通知设置']);
 
@@ -249,7 +249,7 @@ describe('the coordinator and the viewer in the console', () => {
     await viewer.getByRole('link', { name: '园区招商宣传片' }).click();
     await viewer.getByRole('heading', { name: '园区招商宣传片' }).waitFor();
     await viewer.getByText('安徽日报报业集团').waitFor();
-    await expect(viewer.getByRole('button').allTextContents()).resolves.toEqual(['退出登录']);
+    await expect(viewer.getByRole('button').allTextContents()).resolves.toEqual(['修改密码', '退出登录']);
 
     await viewer.goto('/zones');
     await viewer.getByText('页面不存在').first().waitFor();
