@@ -1,0 +1,3 @@
+export * from './domain/scoring';
+export * from './domain/segmenter';
+export * from './domain/thesaurus';
