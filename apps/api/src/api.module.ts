@@ -14,6 +14,7 @@ import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
 import { ReportingModule } from '@enterpark/reporting';
+import { SimilarityModule } from '@enterpark/similarity';
 import { TicketsModule } from '@enterpark/tickets';
 import { WebhooksModule } from '@enterpark/webhooks';
 import { AccessTokenService } from './auth/access-token.service';
@@ -72,6 +73,7 @@ export class ApiModule {
         WebhooksModule,
         NotificationsModule,
         MailModule,
+        SimilarityModule,
       ],
       controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
       providers: [

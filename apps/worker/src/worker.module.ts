@@ -9,6 +9,7 @@ import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
 import { ReportingModule } from '@enterpark/reporting';
 import { RoutingModule } from '@enterpark/routing';
+import { SimilarityModule } from '@enterpark/similarity';
 import { TicketsModule } from '@enterpark/tickets';
 import { WebhooksModule } from '@enterpark/webhooks';
 import { checkCatalogue } from './catalogue-check';
@@ -21,6 +22,7 @@ import { OutboxRelay } from './outbox/outbox-relay.service';
 import { Reconciler } from './reconciler/reconciler.service';
 import { REDRIVE_PROVIDERS } from './reconciler/redrives';
 import { RoutingProcessor } from './routing/routing.processor';
+import { SimilarityBackfill } from './similarity/similarity-backfill.service';
 import { TimersProcessor } from './timers/timers.processor';
 import { WebhooksProcessor } from './webhooks/webhooks.processor';
 import { WorkerMetricsServer } from './worker-metrics-server';
@@ -45,8 +47,9 @@ export class WorkerModule {
         MatchingModule,
         NotificationsModule,
         MailModule,
+        SimilarityModule,
       ],
-      providers: [OutboxRelay, Reconciler, WorkerMetricsServer, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
+      providers: [OutboxRelay, Reconciler, WorkerMetricsServer, SimilarityBackfill, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
     };
   }
 }

@@ -1,11 +1,13 @@
 import { Controller, Get, MessageEvent, Param, Query, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { Actor, scopeOf } from '@enterpark/common';
+import { SimilarTicketsService } from '@enterpark/similarity';
 import { ReadTicketsService } from '@enterpark/tickets';
 import { CurrentActor, QueryTokenAuth, TokenExpiresAt } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
 import { pageOf } from '../http/page.dto';
+import { SimilarTicketListResponse, SimilarTicketsQuery, toSimilarTicketResponse } from './similar-tickets.dto';
 import { TicketStreamHub } from './ticket-stream.hub';
 import { ActivityListResponse, ListTicketsQuery, TicketStreamQuery, toActivityResponse, TicketPageResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
 
@@ -16,6 +18,7 @@ export class TicketsController {
   constructor(
     private readonly tickets: ReadTicketsService,
     private readonly live: TicketStreamHub,
+    private readonly similar: SimilarTicketsService,
   ) {}
 
   @Get()
@@ -47,6 +50,21 @@ export class TicketsController {
   async activities(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<ActivityListResponse> {
     const items = await this.tickets.activities(scopeOf(actor), id);
     return { items: items.map(toActivityResponse) };
+  }
+
+  @Get(':id/similar')
+  @ApiOperation({
+    summary: 'Tickets like this one, across zones',
+    description:
+      'The other tickets whose demand (title, description, tags) is most like this one, of any zone and type, best first, ' +
+      'among those the caller may read (desk staff: their desks), at or above a similarity floor. ' +
+      'Desk staff of the ticket\'s desk, coordinators and viewers; a zone manager gets 403.',
+  })
+  @ApiOkResponse({ type: SimilarTicketListResponse })
+  @ApiForbiddenResponse({ description: 'zone managers: the answers would name other zones\' tickets' })
+  async similarTo(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Query() query: SimilarTicketsQuery): Promise<SimilarTicketListResponse> {
+    const items = await this.similar.forTicket(actor, id, query.limit);
+    return { items: items.map(toSimilarTicketResponse) };
   }
 
   @Get(':id')
