@@ -15,9 +15,9 @@ export const SIMILARITY = {
   /** The index reads the candidates of these rarest (by weight) terms in full, up to this many postings. */
   postingsBudget: 3000,
   /** Terms too common for the budget are paired: a candidate then shares two of the heaviest few. */
-  pairedTerms: 4,
+  pairedTerms: 3,
   /** At most this many candidates are scored in the database. */
-  candidateCap: 6000,
+  candidateCap: 600,
   /** The best this many by the database's estimate are scored exactly. */
   rescored: 60,
   /** With a filter the caller's reach applies after the estimate, so more are kept for it. */

@@ -29,17 +29,23 @@ const LATIN_WORD = /^[a-z][a-z0-9]+$/;
  */
 export class Segmenter {
   private static instance: Segmenter | null = null;
-  private readonly concepts = conceptIndex();
+  private readonly concepts: Map<string, string>;
   private readonly jieba: Jieba;
 
-  private constructor() {
+  /** `thesaurus: false` (plain jieba, for the bench's comparison of methods) is never the service's. */
+  private constructor(thesaurus: boolean) {
+    this.concepts = thesaurus ? conceptIndex() : new Map();
     this.jieba = Jieba.withDict(dict);
     const userWords = [...this.concepts.keys()].filter((w) => HAN.test(w));
-    this.jieba.loadDict(Buffer.from(userWords.map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')));
+    if (userWords.length) this.jieba.loadDict(Buffer.from(userWords.map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')));
   }
 
   static shared(): Segmenter {
-    return (Segmenter.instance ??= new Segmenter());
+    return (Segmenter.instance ??= new Segmenter(true));
+  }
+
+  static withoutThesaurus(): Segmenter {
+    return new Segmenter(false);
   }
 
   /** The terms of a text, in order, repeats kept. */
