@@ -55,17 +55,20 @@ export class SimilarTicketsService {
     const query = weigh(doc, frequencies);
     const narrowed = scope.kind !== 'province' || filter.type !== undefined || filter.statuses !== undefined;
     const estimated = await this.terms.estimate(this.estimateWeights(query, frequencies), retrievalPlan(query, frequencies), excluded, narrowed ? SIMILARITY.rescoredFiltered : SIMILARITY.rescored);
-    const readable = await this.terms.describe(estimated.map((c) => c.ticketId), scope, filter);
-    const kept = estimated.filter((c) => readable.has(c.ticketId));
-    const unknown = new Set(kept.flatMap((c) => c.doc.terms).filter((t) => !frequencies.has(t)));
+    const unknown = new Set(estimated.flatMap((c) => c.doc.terms).filter((t) => !frequencies.has(t)));
     const all = new Map([...frequencies, ...(await this.terms.frequencies(unknown))]);
     const q = weigh(doc, all);
-    return kept
-      .map((c) => ({ ...readable.get(c.ticketId)!, score: cosine(q, weigh(c.doc, all)) }))
+    const ranked = estimated
+      .map((c) => ({ ticketId: c.ticketId, score: cosine(q, weigh(c.doc, all)) }))
       .filter((s) => s.score >= SIMILARITY.floor)
-      .sort((a, b) => b.score - a.score || (a.ticketId < b.ticketId ? -1 : 1))
+      .sort((a, b) => b.score - a.score || (a.ticketId < b.ticketId ? -1 : 1));
+    // Unnarrowed, every candidate is readable: only the answers need describing.
+    const shown = narrowed ? ranked : ranked.slice(0, limit);
+    const readable = await this.terms.describe(shown.map((s) => s.ticketId), scope, filter);
+    return shown
+      .filter((s) => readable.has(s.ticketId))
       .slice(0, limit)
-      .map((s) => ({ ...s, score: Math.round(s.score * 1000) / 1000 }));
+      .map((s) => ({ ...readable.get(s.ticketId)!, score: Math.round(s.score * 1000) / 1000 }));
   }
 
   /** Per query term, what the database multiplies by a candidate's field weight: the query's weight × the term's own. */
