@@ -7,7 +7,7 @@ import { HttpClient } from '../intake/http';
 import { login } from '../intake/seed';
 import { API_SCRIPT, BenchWorld, createDatabase, freePort, Service, serviceEnv, waitReady } from '../intake/services';
 import { similarConfig, SimilarBenchConfig } from './config';
-import { timeGets } from './measure';
+import { timeInterleaved } from './measure';
 import { compareMethods, FiledDemand } from './methods';
 import { render } from './report';
 import { seedGenerated, SeedResult } from './seed';
@@ -67,14 +67,12 @@ async function run(config: SimilarBenchConfig, world: BenchWorld, services: Serv
     const paths = (suffix: string) => ids.map((id) => `/api/v1/tickets/${id}${suffix}`);
 
     log('warming up');
-    await timeGets(http, token, paths('').slice(0, 50), 1);
-    await timeGets(http, token, paths('/similar?limit=5').slice(0, 50), 1);
+    await timeInterleaved(http, token, [paths('').slice(0, 50), paths('/similar?limit=5').slice(0, 50)], 1);
     const before = loadavg();
     const phases = [];
     for (const clients of [1, config.concurrency]) {
       log(`timing with ${clients} client(s)`);
-      const baseline = await timeGets(http, token, paths(''), clients);
-      const similar = await timeGets(http, token, paths('/similar?limit=5'), clients);
+      const [baseline, similar] = await timeInterleaved(http, token, [paths(''), paths('/similar?limit=5')], clients);
       phases.push({ name: clients === 1 ? 'sequential' : `${clients} clients`, clients, baseline, similar });
     }
     const after = loadavg();
