@@ -268,7 +268,8 @@ describe('bad input gets the right 4xx, names the field and writes nothing', () 
   });
 
   describe('tokens', () => {
-    const claims = () => ({ sub: coordinatorId, role: 'coordinator', zoneId: null, desks: [] as string[] });
+    // The bootstrap coordinator's account is at token version 1 (nothing changed it).
+    const claims = () => ({ sub: coordinatorId, role: 'coordinator', zoneId: null, desks: [] as string[], ver: 1 });
     // Token lifetimes are checked by jsonwebtoken against the system clock, not the Clock: so are these.
     const now = () => Math.floor(Date.now() / 1000);
     const sign = (payload: object, secret = JWT_SECRET, algorithm: 'HS256' | 'HS512' = 'HS256') =>
@@ -301,6 +302,12 @@ describe('bad input gets the right 4xx, names the field and writes nothing', () 
       { name: 'alg none', authorization: () => `Bearer ${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ ...claims(), iss: JWT_ISSUER, exp: now() + 600 })}.` },
       { name: 'alg HS512 (not the pinned algorithm)', authorization: () => `Bearer ${sign({ ...claims(), iss: JWT_ISSUER, exp: now() + 600 }, JWT_SECRET, 'HS512')}` },
       { name: 'an expired token', authorization: () => `Bearer ${sign({ ...claims(), iss: JWT_ISSUER, iat: now() - 7200, exp: now() - 60 })}` },
+      { name: 'no expiry (exp)', authorization: () => `Bearer ${sign({ ...claims(), iss: JWT_ISSUER })}` },
+      { name: 'no token version (ver)', authorization: () => `Bearer ${sign({ ...claims(), ver: undefined, iss: JWT_ISSUER, exp: now() + 600 })}` },
+      { name: 'an older token version', authorization: () => `Bearer ${sign({ ...claims(), ver: 0, iss: JWT_ISSUER, exp: now() + 600 })}` },
+      { name: 'a newer token version', authorization: () => `Bearer ${sign({ ...claims(), ver: 2, iss: JWT_ISSUER, exp: now() + 600 })}` },
+      { name: 'a fractional token version', authorization: () => `Bearer ${sign({ ...claims(), ver: 1.5, iss: JWT_ISSUER, exp: now() + 600 })}` },
+      { name: 'an unknown account', authorization: () => `Bearer ${sign({ ...claims(), sub: UNKNOWN_ID, iss: JWT_ISSUER, exp: now() + 600 })}` },
       { name: 'another issuer', authorization: () => `Bearer ${sign({ ...claims(), iss: 'someone-else', exp: now() + 600 })}` },
       { name: 'no issuer', authorization: () => `Bearer ${sign({ ...claims(), exp: now() + 600 })}` },
       { name: 'an unknown role', authorization: () => `Bearer ${sign({ ...claims(), role: 'admin', iss: JWT_ISSUER, exp: now() + 600 })}` },

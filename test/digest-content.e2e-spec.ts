@@ -3,7 +3,8 @@ import { PNG } from 'pngjs';
 import { parseIsoWeek } from '@enterpark/common';
 import { DomainEvent } from '@enterpark/events';
 import { UnsubscribeLinks } from '@enterpark/mail';
-import { COMPLETION_EVENTS, CompletionService, ComposedDigest, DigestComposer, DigestRecipient } from '@enterpark/reporting';
+import { ComposedDigest, DigestComposer, DigestRecipient } from '@enterpark/digests';
+import { COMPLETION_EVENTS, CompletionService } from '@enterpark/summaries';
 import { HttpResponse, TestClock, TestContext } from '@enterpark/testing';
 import { CompletionProcessor } from '../apps/worker/src/completion/completion.processor';
 

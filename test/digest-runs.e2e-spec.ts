@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IsoWeek, isoWeekOf, lastFinishedWeek, previousWeek, Role, ServiceType } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
-import { queueConnection } from '@enterpark/events';
+import { JobPayloads, queueConnection } from '@enterpark/events';
 import { CreateUserService, toActor, User } from '@enterpark/identity';
 import { MailPreferencesService } from '@enterpark/mail';
-import { ComposeDigestService, DIGEST_RUN_JOB, DigestComposeJobData, DigestRunService, RedriveStuckDigestsService } from '@enterpark/reporting';
+import { ComposeDigestService, DigestRunService, RedriveStuckDigestsService } from '@enterpark/digests';
 import { TEST_EPOCH, TestClock, TestContext, TestSmtpServer, uniqueSuffix } from '@enterpark/testing';
 import { DigestsProcessor } from '../apps/worker/src/digests/digests.processor';
 import { createWorkerApp } from '../apps/worker/src/worker-app';
@@ -158,7 +158,7 @@ describe('weekly digest runs: one digest per (recipient, ISO week), exactly once
     const compose = ctx.worker!.get(ComposeDigestService);
     const { connection, prefix } = queueConnection(ctx.config);
     // A worker that took a job and stopped making progress (a long GC pause, a partition).
-    const frozen = new Worker<DigestComposeJobData>(
+    const frozen = new Worker<JobPayloads['digest.compose']>(
       'digests',
       async (job) => {
         await gate;
@@ -192,10 +192,10 @@ describe('weekly digest runs: one digest per (recipient, ISO week), exactly once
   });
 
   it('a trigger after missed weeks plans each of them once; a second trigger plans nothing', async () => {
-    await queue(ctx, 'digests').add(DIGEST_RUN_JOB, {});
+    await queue(ctx, 'digests').add('digests.run', {});
     await ctx.waitFor(async () => (await ctx.sql(`SELECT week FROM digest_week`)).length === 5, 10_000, 'missed weeks planned');
     await ctx.waitFor(() => settled(ctx, catchUp.map((w) => w.id)), 30_000, 'missed weeks sent');
-    await queue(ctx, 'digests').add(DIGEST_RUN_JOB, {});
+    await queue(ctx, 'digests').add('digests.run', {});
     await ctx.waitFor(() => queuesIdle(ctx), 10_000, 'second trigger done');
 
     expect((await ctx.sql(`SELECT week FROM digest_week ORDER BY week`)).map((r) => r.week)).toEqual(allWeeks);
@@ -215,7 +215,7 @@ describe('weekly digest runs: one digest per (recipient, ISO week), exactly once
     try {
       const schedulers = await queue(ctx, 'digests').getJobSchedulers();
       expect(schedulers).toHaveLength(1);
-      expect(schedulers[0]).toMatchObject({ key: 'digests.weekly', name: DIGEST_RUN_JOB, pattern: '30 7 * * 1', tz: 'Asia/Shanghai' });
+      expect(schedulers[0]).toMatchObject({ key: 'digests.weekly', name: 'digests.run', pattern: '30 7 * * 1', tz: 'Asia/Shanghai' });
       const next = new Date(schedulers[0].next! + 8 * 3600 * 1000);
       expect([next.getUTCDay(), next.getUTCHours(), next.getUTCMinutes()]).toEqual([1, 7, 30]);
       // The second boot's own run found nothing due.

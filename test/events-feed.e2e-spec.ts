@@ -136,8 +136,8 @@ describe('the event feed', () => {
     await late.connect();
     let cursor = start;
     const read: FeedItem[] = [];
-    let lateId = '';
-    let earlyId = '';
+    let lateId: string | undefined;
+    let earlyId: string | undefined;
     const poll = async () => {
       const res = await feed(`after=${cursor}&limit=1000`);
       expect(res.status).toBe(200);

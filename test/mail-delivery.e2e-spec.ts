@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
-import { MAIL_SEND_JOB, MailAddressInvalidError, MailDraft, MailOutbox } from '@enterpark/mail';
+import { MailAddressInvalidError, MailDraft, MailOutbox } from '@enterpark/mail';
 import { SmtpVerdict, TestContext, TestSmtpServer, uniqueSuffix } from '@enterpark/testing';
 import { Reconciler } from '../apps/worker/src/reconciler/reconciler.service';
 
@@ -234,7 +234,7 @@ describe('mail delivery over SMTP', () => {
     const id = await storeAndDispatch(ctx, d);
     expect((await settled(ctx, id)).status).toBe('sent');
     const runAgain = async (jobId: string) => {
-      const job = await mailQueue().add(MAIL_SEND_JOB, { messageId: id }, { jobId, removeOnComplete: false, attempts: 1 });
+      const job = await mailQueue().add('mail.send', { messageId: id }, { jobId, removeOnComplete: false, attempts: 1 });
       return ctx.waitFor(async () => {
         const state = await job.getState();
         return state === 'completed' || state === 'failed' ? state : null;

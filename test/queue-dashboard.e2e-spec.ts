@@ -1,5 +1,7 @@
 import { TestContext } from '@enterpark/testing';
 
+const json = (r: Response): Promise<any> => r.json();
+
 describe('the queue dashboard at /admin/queues is for coordinators only, read-only by default', () => {
   let ctx: TestContext;
   let coordinator: string;
@@ -34,7 +36,7 @@ describe('the queue dashboard at /admin/queues is for coordinators only, read-on
     for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
       const anonymous = await get(path);
       expect(anonymous.status).toBe(401);
-      expect((await anonymous.json()).message).toContain('队列监控');
+      expect((await json(anonymous)).message).toContain('队列监控');
       expect((await get(path, { cookie: 'ep_queues=not-a-token' })).status).toBe(401);
       for (const token of others) {
         expect((await get(path, { authorization: `Bearer ${token}` })).status).toBe(403);
@@ -50,9 +52,19 @@ describe('the queue dashboard at /admin/queues is for coordinators only, read-on
     expect(await page.text()).toContain('进园区 · 队列监控');
     const api = await get('/admin/queues/api/queues', { cookie, accept: 'application/json' });
     expect(api.status).toBe(200);
-    const body = await api.json();
+    const body = await json(api);
     expect(body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['completion', 'digests', 'mail', 'matching', 'notifications', 'routing', 'timers', 'webhooks']);
     expect(body.queues.every((q: { readOnlyMode: boolean }) => q.readOnlyMode)).toBe(true);
+  });
+
+  it('shuts out a coordinator deactivated after the cookie was set', async () => {
+    const other = await ctx.newUser('coordinator');
+    const res = await get(`/admin/queues?access_token=${other.token}`);
+    const cookie = res.headers.get('set-cookie')!.split(';')[0];
+    expect((await get('/admin/queues', { cookie })).status).toBe(200);
+    const patched = await ctx.request('PATCH', `/api/v1/users/${other.user.id}`, { token: coordinator, body: { active: false } });
+    expect(patched.status).toBe(200);
+    expect((await get('/admin/queues', { cookie })).status).toBe(401);
   });
 
   it('refuses every change while read-only: retry, clean, pause', async () => {
@@ -64,7 +76,7 @@ describe('the queue dashboard at /admin/queues is for coordinators only, read-on
     ]) {
       const res = await get(path, { cookie, accept: 'application/json' }, method);
       expect(res.status).toBe(403);
-      expect((await res.json()).code).toBe('QUEUE_DASHBOARD_READ_ONLY');
+      expect((await json(res)).code).toBe('QUEUE_DASHBOARD_READ_ONLY');
     }
   });
 });
@@ -79,7 +91,7 @@ describe('with QUEUE_DASHBOARD_WRITE=true a coordinator may act on a queue', () 
 
   it('pauses and resumes the routing queue', async () => {
     const auth = { authorization: `Bearer ${await ctx.coordinatorToken()}` };
-    const queue = () => fetch(`${ctx.baseUrl}/admin/queues/api/queues`, { headers: auth }).then((r) => r.json());
+    const queue = () => fetch(`${ctx.baseUrl}/admin/queues/api/queues`, { headers: auth }).then(json);
     expect((await fetch(`${ctx.baseUrl}/admin/queues/api/queues/routing/pause`, { method: 'PUT', headers: auth })).status).toBe(200);
     const paused = (await queue()).queues.find((q: { name: string }) => q.name === 'routing');
     expect(paused).toMatchObject({ readOnlyMode: false, isPaused: true });

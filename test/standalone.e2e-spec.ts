@@ -17,8 +17,8 @@ interface Started {
 /** `npm start` without DATABASE_URL / REDIS_URL: the embedded default, from nothing. */
 async function start(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
   const port = await freePort();
-  const { DATABASE_URL, REDIS_URL, QUEUE_BACKEND, ...inherited } = process.env;
-  void DATABASE_URL, REDIS_URL, QUEUE_BACKEND;
+  const inherited = { ...process.env };
+  for (const name of ['DATABASE_URL', 'REDIS_URL', 'QUEUE_BACKEND']) delete inherited[name];
   let output = '';
   const child = spawn(process.execPath, [ENTRY], {
     env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'info', ...env },
@@ -39,7 +39,6 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   throw new Error(`standalone not ready in 150 s:\n${output}`);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = (r: Response): Promise<any> => r.json();
 
 /** The start-up summary, logged once the API listens (a moment after it answers /health/ready). */
@@ -60,7 +59,7 @@ function expectQuietJsonLog(log: string): void {
   expect(log).not.toContain('Unhandled error event');
 }
 
-async function fileAndWaitRouted(base: string): Promise<void> {
+async function expectFiledAndRouted(base: string): Promise<void> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN),
   }).then(json);
@@ -139,7 +138,7 @@ describe('the embedded default (npm start on a fresh machine)', () => {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leader@demo.enterpark.cn', password: demoPassword }),
       }).then(json);
       expect(viewer.user.role).toBe('viewer');
-      await fileAndWaitRouted(s.base);
+      await expectFiledAndRouted(s.base);
       expectQuietJsonLog(s.log());
     } finally {
       await stop(s);
@@ -151,7 +150,7 @@ describe('the embedded default (npm start on a fresh machine)', () => {
       expect(summary).toContain('密码：仅在首次启动时显示过一次');
       expect(summary).not.toContain('其余演示账号');
       expect(again.log()).not.toContain('已加载演示数据');
-      await fileAndWaitRouted(again.base);
+      await expectFiledAndRouted(again.base);
     } finally {
       await stop(again);
     }
@@ -164,7 +163,7 @@ describe('the embedded default (npm start on a fresh machine)', () => {
     await first.exited;
     const second = await start(dir);
     try {
-      await fileAndWaitRouted(second.base);
+      await expectFiledAndRouted(second.base);
     } finally {
       await stop(second);
     }
@@ -176,7 +175,7 @@ describe('the embedded default (npm start on a fresh machine)', () => {
       expect(s.log()).toContain('PostgreSQL 后端');
       const ready = await fetch(`${s.base}/health/ready`).then(json);
       expect(ready).toMatchObject({ status: 'ok', queueBackend: 'postgres' });
-      await fileAndWaitRouted(s.base);
+      await expectFiledAndRouted(s.base);
     } finally {
       await stop(s);
     }

@@ -1,7 +1,7 @@
 import { Job } from 'bullmq';
 import { Client } from 'pg';
 import { DomainEvent } from '@enterpark/events';
-import { COMPLETION_EVENTS, CompletionService } from '@enterpark/reporting';
+import { COMPLETION_EVENTS, CompletionService } from '@enterpark/summaries';
 import { HttpResponse, TestClock, TestContext } from '@enterpark/testing';
 import { CompletionProcessor } from '../apps/worker/src/completion/completion.processor';
 

@@ -117,7 +117,8 @@ describe('live ticket stream (server-sent events)', () => {
 
   it('ends a stream when its token expires', async () => {
     const jwt = ctx.api.get(JwtService);
-    const shortLived = await jwt.signAsync({ sub: (await ctx.sql(`SELECT id FROM app_user WHERE role = 'viewer' LIMIT 1`))[0].id, role: 'viewer', zoneId: null, desks: [] }, { algorithm: 'HS256', issuer: ctx.config.jwtIssuer, expiresIn: 2 });
+    const [viewer] = await ctx.sql(`SELECT id, token_version FROM app_user WHERE role = 'viewer' LIMIT 1`);
+    const shortLived = await jwt.signAsync({ sub: viewer.id, role: 'viewer', zoneId: null, desks: [], ver: viewer.token_version }, { algorithm: 'HS256', issuer: ctx.config.jwtIssuer, expiresIn: 2 });
     const client = await TestSseClient.open(url(shortLived));
     await connected(client);
     await ctx.waitFor(async () => client.ended, 5_000, 'stream ended at expiry');

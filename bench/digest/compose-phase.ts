@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { IsoWeek, Role, ServiceType } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
-import { DigestComposer, DigestRecipient } from '@enterpark/reporting';
+import { DigestComposer, DigestRecipient } from '@enterpark/digests';
 import { createApiApp } from '../../apps/api/src/api-app';
 import { percentile } from '../intake/load';
 

@@ -22,7 +22,8 @@ export async function createApiApp(config: AppConfig, options: { shutdownHooks: 
   const logger = options.logger ?? createRootLogger(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    // Only proxies from TRUST_PROXY may name the client: it is the address sign-in failures are counted by.
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: requestIdOf,
     loggerInstance: logger,

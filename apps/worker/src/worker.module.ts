@@ -2,17 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
 import { DatabaseModule } from '@enterpark/database';
+import { DigestsModule } from '@enterpark/digests';
 import { QueueModule } from '@enterpark/events';
 import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
-import { ReportingModule } from '@enterpark/reporting';
 import { RoutingModule } from '@enterpark/routing';
 import { SimilarityModule } from '@enterpark/similarity';
+import { SummariesModule } from '@enterpark/summaries';
 import { TicketsModule } from '@enterpark/tickets';
 import { WebhooksModule } from '@enterpark/webhooks';
-import { checkCatalogue } from './catalogue-check';
 import { CompletionProcessor } from './completion/completion.processor';
 import { DigestsProcessor } from './digests/digests.processor';
 import { MailProcessor } from './mail/mail.processor';
@@ -22,6 +22,7 @@ import { OutboxRelay } from './outbox/outbox-relay.service';
 import { Reconciler } from './reconciler/reconciler.service';
 import { REDRIVE_PROVIDERS } from './reconciler/redrives';
 import { RoutingProcessor } from './routing/routing.processor';
+import { DeclaredSchedules } from './schedules/declared-schedules';
 import { SimilarityBackfill } from './similarity/similarity-backfill.service';
 import { TimersProcessor } from './timers/timers.processor';
 import { WebhooksProcessor } from './webhooks/webhooks.processor';
@@ -31,7 +32,6 @@ import { WorkerMetricsServer } from './worker-metrics-server';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
-    checkCatalogue({ routing: RoutingProcessor.handles, timers: TimersProcessor.handles, completion: CompletionProcessor.handles, matching: MatchingProcessor.handles, notifications: NotificationsProcessor.handles, mail: MailProcessor.handles, webhooks: WebhooksProcessor.handles, digests: DigestsProcessor.handles });
     return {
       module: WorkerModule,
       imports: [
@@ -42,14 +42,15 @@ export class WorkerModule {
         MetricsModule,
         RoutingModule,
         TicketsModule,
-        ReportingModule,
+        SummariesModule,
+        DigestsModule,
         WebhooksModule,
         MatchingModule,
         NotificationsModule,
         MailModule,
         SimilarityModule,
       ],
-      providers: [OutboxRelay, Reconciler, WorkerMetricsServer, SimilarityBackfill, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
+      providers: [DeclaredSchedules, OutboxRelay, Reconciler, WorkerMetricsServer, SimilarityBackfill, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
     };
   }
 }

@@ -9,7 +9,9 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   /** Well-formed input whose content cannot be used (a text that cannot be read as what it claims to be). */
-  | 'unprocessable';
+  | 'unprocessable'
+  /** Refused for now, not for what was asked: `extra.retryAfterSeconds` says when to try again. */
+  | 'too_many_requests';
 
 export interface ErrorDetail {
   field: string;

@@ -1,16 +1,62 @@
 import { LoggerService } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger, LoggerOptions } from 'pino';
 import pretty from 'pino-pretty';
 
 export type RootLogger = Logger;
+
+export const REDACTED = '[Redacted]';
+
+/**
+ * Secrets that travel in query strings: access tokens (an EventSource cannot send headers) and
+ * the signed tokens of providers' answer links and unsubscribe links.
+ */
+const SECRET_IN_URL = /([?&](?:access_token|token)=)[^&#\s"']*/g;
+const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_IN_URL, `$1${REDACTED}`);
+}
+
+/** Free text (a message, an error's message) with any query-string token or bearer credential blanked out. */
+export function redactText(text: string): string {
+  return redactUrl(text).replace(BEARER, `$1${REDACTED}`);
+}
+
+/** Fields that are secret wherever they appear (at the top, one level down, in headers): credentials, passwords, tokens. */
+const SECRET_FIELDS = ['authorization', 'cookie', 'password', 'currentPassword', 'newPassword', 'accessToken', 'access_token', 'token', 'secret'];
+const HEADER_PATHS = ['headers.authorization', 'headers.cookie', 'headers["set-cookie"]'];
+const SECRET_PATHS = [...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`]), ...HEADER_PATHS.flatMap((h) => [h, `*.${h}`])];
+/** Text that may quote a URL or a header: kept, with its secrets blanked out (redactText). */
+const TEXT_FIELDS = ['url', 'msg', 'message', 'stack'];
+const TEXT_PATHS = ['url', '*.url', 'msg', 'err.message', 'err.stack', '*.err.message', '*.err.stack'];
+
+/**
+ * Applied by pino after serializers, to every line of every logger made here (API, worker,
+ * standalone): header credentials, cookies, passwords and tokens are replaced, URLs and error
+ * messages keep their text without the secrets in it.
+ */
+const REDACT: LoggerOptions['redact'] = {
+  paths: [...SECRET_PATHS, ...TEXT_PATHS],
+  censor: (value: unknown, path: string[]) => (TEXT_FIELDS.includes(path.at(-1)!) && typeof value === 'string' ? redactText(value) : REDACTED),
+};
+
+/** The message itself (`logger.warn(\`… ${url}\`)`) is not a field: cleaned on the way in. */
+const HOOKS: LoggerOptions['hooks'] = {
+  logMethod(args, method) {
+    method.apply(this, args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as Parameters<typeof method>);
+  },
+};
 
 /**
  * The process's one logger, shared by Nest, Fastify and the start-up code, so that every line
  * has one format: JSON lines, or with `logPretty` (LOG_PRETTY, on by default in development)
  * one readable line per entry, written synchronously so that nothing overtakes the start-up summary.
+ * `destination` replaces stdout (a test reading what was logged).
  */
-export function createRootLogger(settings: { logLevel: string; logPretty: boolean }): RootLogger {
-  if (!settings.logPretty) return pino({ level: settings.logLevel });
+export function createRootLogger(settings: { logLevel: string; logPretty: boolean }, destination?: DestinationStream): RootLogger {
+  const options: LoggerOptions = { level: settings.logLevel, redact: REDACT, hooks: HOOKS };
+  if (destination) return pino(options, destination);
+  if (!settings.logPretty) return pino(options);
   const stream = pretty({
     sync: true,
     singleLine: true,
@@ -18,7 +64,7 @@ export function createRootLogger(settings: { logLevel: string; logPretty: boolea
     ignore: 'pid,hostname,context',
     messageFormat: '{if context}[{context}] {end}{msg}',
   });
-  return pino({ level: settings.logLevel }, stream);
+  return pino(options, stream);
 }
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';

@@ -50,6 +50,14 @@ export class AppConfig {
   get jwtSecret() { return this.raw.JWT_SECRET; }
   get jwtIssuer() { return this.raw.JWT_ISSUER; }
   get jwtTtlSeconds() { return this.raw.JWT_TTL_SECONDS; }
+  /** How stale an API process's view of an account's token version and active flag may be. */
+  get tokenCheckCacheMs() { return this.raw.TOKEN_CHECK_CACHE_MS; }
+  /** Failed sign-ins per account, and per client address, within the window before further attempts are refused. */
+  get signInThrottle() {
+    return { maxPerAccount: this.raw.SIGN_IN_MAX_FAILURES, maxPerAddress: this.raw.SIGN_IN_MAX_FAILURES_PER_ADDRESS, windowMs: this.raw.SIGN_IN_WINDOW_SECONDS * 1000 };
+  }
+  /** Fastify's trustProxy: the proxies whose X-Forwarded-For names the client. */
+  get trustProxy() { return this.raw.TRUST_PROXY; }
   get bootstrapAdminEmail() { return this.raw.BOOTSTRAP_ADMIN_EMAIL; }
   get bootstrapAdminPassword() { return this.raw.BOOTSTRAP_ADMIN_PASSWORD; }
   get demoData() { return this.raw.DEMO_DATA; }

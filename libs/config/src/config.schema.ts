@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jwtSecretWeakness } from './secret-strength';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -35,6 +36,15 @@ export const configSchema = z
     JWT_SECRET: z.string().min(32).optional(),
     JWT_ISSUER: z.string().min(1).default('enterpark'),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+    // How long an API process trusts its cached copy of an account's token version and active flag:
+    // a deactivation or a change of desks, zone or password ends older tokens everywhere within this.
+    TOKEN_CHECK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
+    SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(10),
+    SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+    // Which peers may name the client in X-Forwarded-For (addresses, CIDRs, or proxy-addr's names).
+    // The client address counts sign-in failures, so a client must not be able to choose it.
+    TRUST_PROXY: z.string().regex(/^[0-9A-Za-z.:/,\s]+$/, 'must be addresses, CIDR ranges or loopback / linklocal / uniquelocal, separated by commas').default('loopback,linklocal,uniquelocal'),
     BOOTSTRAP_ADMIN_EMAIL: z.string().email().default('admin@enterpark.local'),
     BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10).max(128).optional(),
     DEMO_DATA: bool.default(true),
@@ -46,8 +56,8 @@ export const configSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
     ROUTING_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
-    RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
-    RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
+    RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(100).max(86_400_000).default(15_000),
     PROPOSAL_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     TIMER_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
     CALENDAR_IGNORE_PACKAGE_YEARS: z
@@ -86,6 +96,9 @@ export const configSchema = z
 export function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: is required in production');
+  // Shorter than 32 characters is already the schema's own problem, listed with the others.
+  const weakness = env.NODE_ENV === 'production' && env.JWT_SECRET && env.JWT_SECRET.length >= 32 ? jwtSecretWeakness(env.JWT_SECRET) : null;
+  if (weakness) problems.push(`JWT_SECRET: ${weakness}`);
   if (env.QUEUE_BACKEND === 'redis' && !env.REDIS_URL) problems.push('REDIS_URL: is required when QUEUE_BACKEND=redis');
   // Renamed, with another meaning (the console's address, not a ticket path): a stale value must not be ignored silently.
   if (env.TICKET_LINK_BASE_URL) problems.push('TICKET_LINK_BASE_URL: replaced by CONSOLE_BASE_URL, the web console\'s address (emails link to <CONSOLE_BASE_URL>/tickets/<id>)');

@@ -7,10 +7,11 @@ import { AssignmentMail1764028800100 } from './migrations/1764028800100-assignme
 import { Dashboard1764028800200 } from './migrations/1764028800200-dashboard';
 import { CalendarMissingMail1764806400000 } from './migrations/1764806400000-calendar-missing-mail';
 import { SimilarTickets1764900000000 } from './migrations/1764900000000-similar-tickets';
+import { SignInHardening1765152000000 } from './migrations/1765152000000-sign-in-hardening';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Reviewed migrations, in order. Never `synchronize`. */
-export const MIGRATIONS = [Foundation1763769600000, Lifecycle1763856000000, MailAndDigests1763942400000, Webhooks1763942400001, AssignmentMail1764028800100, Dashboard1764028800200, CalendarMissingMail1764806400000, SimilarTickets1764900000000];
+export const MIGRATIONS = [Foundation1763769600000, Lifecycle1763856000000, MailAndDigests1763942400000, Webhooks1763942400001, AssignmentMail1764028800100, Dashboard1764028800200, CalendarMissingMail1764806400000, SimilarTickets1764900000000, SignInHardening1765152000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
@@ -22,7 +23,9 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     synchronize: false,
     // A `where: { zoneId: undefined }` must fail loudly, never match every row.
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
-    extra: { max: poolSize, application_name: 'enterpark' },
+    // A connection (new, or a free one of the pool) is waited for at most 10 s: a database host
+    // that drops packets fails requests with a 503 instead of holding them for minutes.
+    extra: { max: poolSize, application_name: 'enterpark', connectionTimeoutMillis: 10_000 },
     // A failed query reaches its caller as an error (a 23505 becomes a conflict, anything else a
     // logged 500 or a retried job). TypeORM's own console lines would repeat it outside the log
     // format, parameters included (a password hash on a duplicate e-mail).

@@ -10,14 +10,11 @@ import { EventName } from './event-catalogue';
 export const QUEUE_NAMES = ['routing', 'matching', 'completion', 'timers', 'notifications', 'mail', 'digests', 'webhooks'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
-/** The one job of the `timers` queue: sweep every deadline that is due (scheduled, or woken by a publication). */
-export const TIMERS_SWEEP_JOB = 'timers.sweep';
-
 /**
  * Where the relay delivers each event. An event with no queue is only recorded
  * (it is still readable from the event log, the ticket history and GET /events).
  */
-export const SUBSCRIPTIONS: { readonly [N in EventName]: readonly QueueName[] } = {
+export const SUBSCRIPTIONS = {
   'demand_list.filed': [],
   'demand_list.completed': ['notifications'],
   'ticket.submitted': ['routing'],
@@ -47,7 +44,7 @@ export const SUBSCRIPTIONS: { readonly [N in EventName]: readonly QueueName[] } 
   'ticket.sla_breached': ['notifications'],
   'ticket.sla_escalated': ['notifications'],
   'ticket.sla_unscheduled': ['notifications'],
-};
+} as const satisfies { readonly [N in EventName]: readonly QueueName[] };
 
 /**
  * The job id is the event id, so publishing an event twice while its job exists is
@@ -70,5 +67,5 @@ export const QUEUE_JOB_OPTIONS: Partial<Record<QueueName, JobsOptions>> = {
 };
 
 export function queuesFor(name: EventName): readonly QueueName[] {
-  return SUBSCRIPTIONS[name];
+  return SUBSCRIPTIONS[name] as readonly QueueName[];
 }

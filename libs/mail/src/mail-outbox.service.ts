@@ -4,17 +4,11 @@ import { JobsOptions, Queue } from 'bullmq';
 import { EntityManager } from 'typeorm';
 import { newId } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
+import { jobSpec } from '@enterpark/events';
 import { UnsubscribeLinks } from './application/unsubscribe-links.service';
 import { checkDraft } from './domain/draft-rules';
 import { addressOfMailbox } from './domain/header-safety';
 import { MailDraft } from './mail-draft';
-
-/** The job that sends one stored message. */
-export const MAIL_SEND_JOB = 'mail.send';
-
-export interface MailSendJob {
-  messageId: string;
-}
 
 export interface StoredMail {
   id: string;
@@ -79,7 +73,7 @@ export class MailOutbox {
 
   /**
    * The reconciler's re-dispatch. A message whose sender died mid-send still has that
-   * sender's job, `active` in BullMQ until its stall check hands it back (a minute later),
+   * sender's job, `active` in BullMQ until its stall check hands it back (up to 10 s later),
    * so it goes out under a job id of its own per claim (`-r<attempts>`); the row's claim
    * (lease run out, attempt number checked) keeps the two jobs from both sending.
    */
@@ -89,7 +83,7 @@ export class MailOutbox {
 
   private async addJobs(jobs: { id: string; jobId: string }[]): Promise<void> {
     if (jobs.length === 0) return;
-    await this.queue.addBulk(jobs.map(({ id, jobId }) => ({ name: MAIL_SEND_JOB, data: { messageId: id } satisfies MailSendJob, opts: this.jobOptions(jobId) })));
+    await this.queue.addBulk(jobs.map(({ id, jobId }) => jobSpec('mail.send', { messageId: id }, this.jobOptions(jobId))));
   }
 
   private jobOptions(jobId: string): JobsOptions {

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, Role, ServiceType } from '@enterpark/common';
+import { Clock, Role, RootLogger, ServiceType } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { ManageZonesService, Zone, ZoneLevel } from '@enterpark/demand';
-import { CreateUserService, toActor, User } from '@enterpark/identity';
+import { CreateUserService, User } from '@enterpark/identity';
 import { createApiApp } from '../../../apps/api/src/api-app';
 import { AccessTokenService } from '../../../apps/api/src/auth/access-token.service';
 import { createWorkerApp } from '../../../apps/worker/src/worker-app';
@@ -45,13 +45,16 @@ export class TestContext {
     readonly baseUrl: string,
     private readonly databaseName: string,
     readonly clock: Clock,
+    private readonly logger: RootLogger | undefined,
   ) {}
 
   /**
    * `clock`: a TestClock shared by API and worker (deadlines and expiries move with it);
    * without one the context runs on a clock that starts at TEST_EPOCH, whatever today is.
+   * `logger`: where API and worker log (a test reading the log builds one with createRootLogger);
+   * without one, nothing is logged.
    */
-  static async create(options: { worker?: boolean; env?: Record<string, string>; clock?: Clock } = {}): Promise<TestContext> {
+  static async create(options: { worker?: boolean; env?: Record<string, string>; clock?: Clock; logger?: RootLogger } = {}): Promise<TestContext> {
     const run = currentTestRun();
     const id = `${run.runId}_${uniqueSuffix()}`;
     const databaseName = `ep_test_${id}`;
@@ -78,9 +81,9 @@ export class TestContext {
       },
     );
     const clock = options.clock ?? new RunningTestClock();
-    const api = await createApiApp(config, { shutdownHooks: false, clock });
+    const api = await createApiApp(config, { shutdownHooks: false, clock, logger: options.logger });
     await api.listen(0, '127.0.0.1');
-    const ctx = new TestContext(config, api, await api.getUrl(), databaseName, clock);
+    const ctx = new TestContext(config, api, await api.getUrl(), databaseName, clock, options.logger);
     if (options.worker !== false) await ctx.startWorker();
     return ctx;
   }
@@ -101,7 +104,7 @@ export class TestContext {
   }
 
   async startWorker(): Promise<INestApplicationContext> {
-    this.worker ??= await createWorkerApp(this.config, { shutdownHooks: false, clock: this.clock });
+    this.worker ??= await createWorkerApp(this.config, { shutdownHooks: false, clock: this.clock, logger: this.logger });
     return this.worker;
   }
 
@@ -135,8 +138,9 @@ export class TestContext {
     return res.body.accessToken as string;
   }
 
-  tokenFor(actor: Actor | User): Promise<string> {
-    return this.api.get(AccessTokenService).sign('email' in actor ? toActor(actor) : actor);
+  /** A token signed as the API signs one, for the account as it is now (its current token version). */
+  tokenFor(user: User): Promise<string> {
+    return this.api.get(AccessTokenService).sign(user);
   }
 
   async newZone(overrides: Partial<{ code: string; name: string; level: ZoneLevel; city: string; province: string }> = {}): Promise<Zone> {

@@ -44,7 +44,7 @@ export class AssigneeNotOnDeskError extends DomainError {
   readonly code = 'ASSIGNEE_NOT_ON_DESK';
   readonly kind = 'invalid';
   constructor() {
-    super('被指派人不是该服务台的工作人员', [{ field: 'assigneeId', rule: 'deskMember', message: '被指派人必须是该服务台的工作人员' }]);
+    super('被指派人不是该服务台的工作人员，或其账号已停用', [{ field: 'assigneeId', rule: 'deskMember', message: '被指派人必须是该服务台账号未停用的工作人员' }]);
   }
 }
 

@@ -4,8 +4,6 @@ export * from './application/dispatch-webhooks.service';
 export * from './application/manage-webhooks.service';
 export * from './application/redrive-webhook-deliveries.service';
 export * from './application/register-webhook.service';
-export { WEBHOOK_DELIVER_JOB, WEBHOOK_DISPATCH_JOB } from './application/webhook-jobs';
-export type { DeliverJobData } from './application/webhook-jobs';
 export * from './domain/webhook-endpoint';
 export { WEBHOOK_URL_MAX_LENGTH } from './domain/webhook-url';
 export * from './transport/host-resolver';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportingModule } from '@enterpark/reporting';
+import { EventFeedModule } from '@enterpark/events';
 import { DeliverWebhookService } from './application/deliver-webhook.service';
 import { DestinationGuard } from './application/destination-guard.service';
 import { DispatchWebhooksService } from './application/dispatch-webhooks.service';
@@ -16,7 +16,7 @@ const USE_CASES = [RegisterWebhookService, ManageWebhooksService, DispatchWebhoo
 
 /** Signed webhooks: endpoints (API), the fan-out from the event feed and the deliveries (worker). */
 @Module({
-  imports: [ReportingModule],
+  imports: [EventFeedModule],
   providers: [
     ...USE_CASES,
     DestinationGuard,

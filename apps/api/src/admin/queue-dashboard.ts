@@ -8,6 +8,7 @@ import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '@enterpark/config';
 import { QUEUE_NAMES } from '@enterpark/events';
+import { AccountStatusCache } from '@enterpark/identity';
 import { AccessTokenService } from '../auth/access-token.service';
 import { ErrorResponse } from '../errors/error-body';
 
@@ -30,6 +31,7 @@ function refuse(reply: FastifyReply, statusCode: 401 | 403, code: string, messag
 export async function serveQueueDashboard(app: NestFastifyApplication): Promise<void> {
   const config = app.get(AppConfig);
   const tokens = app.get(AccessTokenService);
+  const statuses = app.get(AccountStatusCache);
   const board = new BullBoardFastifyAdapter();
   const readOnlyMode = !config.queueDashboardWrite;
   createBullBoard({
@@ -45,7 +47,8 @@ export async function serveQueueDashboard(app: NestFastifyApplication): Promise<
     const header = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1] ?? null;
     const token = header ?? fromQuery ?? parseCookies(request.headers.cookie ?? '')[COOKIE] ?? null;
     const verified = token ? await tokens.verify(token) : null;
-    if (!verified) return refuse(reply, 401, 'UNAUTHORIZED', '缺少有效的访问令牌：请从控制台的“队列监控”打开');
+    // As the API's guard: a deactivated or changed account's older tokens no longer count.
+    if (!verified || !(await statuses.accepts(verified.actor.id, verified.version))) return refuse(reply, 401, 'UNAUTHORIZED', '缺少有效的访问令牌：请从控制台的“队列监控”打开');
     if (verified.actor.role !== 'coordinator') return refuse(reply, 403, 'FORBIDDEN', '只有协调员可以查看队列监控');
     if (readOnlyMode && request.method !== 'GET') return refuse(reply, 403, 'QUEUE_DASHBOARD_READ_ONLY', '队列监控为只读（QUEUE_DASHBOARD_WRITE=false）');
     if (fromQuery && !header) {

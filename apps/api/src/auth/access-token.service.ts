@@ -2,24 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Actor, isServiceType, isUuid, ROLES, Role, ServiceType } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
+import { toActor, User } from '@enterpark/identity';
 
 interface Claims {
   sub: string;
   role: Role;
   zoneId: string | null;
   desks: ServiceType[];
+  /** The account's token version when signed; the guard compares it with the current one. */
+  ver: number;
   exp?: number;
 }
 
-/** A valid token: who it speaks for, and until when. */
+/** A valid token: who it speaks for, with which version of the account, and until when. */
 export interface VerifiedToken {
   actor: Actor;
+  version: number;
   expiresAt: Date;
 }
 
 export const JWT_ALGORITHM = 'HS256';
 
-/** Signs and verifies access tokens: one algorithm, one issuer, an expiry. */
+/**
+ * Signs and verifies access tokens: one algorithm, one issuer, and an expiry that must be there
+ * (jsonwebtoken checks `exp` only when present, so a token without one is refused here).
+ */
 @Injectable()
 export class AccessTokenService {
   constructor(
@@ -27,8 +34,9 @@ export class AccessTokenService {
     private readonly config: AppConfig,
   ) {}
 
-  sign(actor: Actor): Promise<string> {
-    const claims: Claims = { sub: actor.id, role: actor.role, zoneId: actor.zoneId, desks: actor.desks };
+  sign(user: User): Promise<string> {
+    const actor = toActor(user);
+    const claims: Claims = { sub: actor.id, role: actor.role, zoneId: actor.zoneId, desks: actor.desks, ver: user.tokenVersion };
     return this.jwt.signAsync(claims, {
       algorithm: JWT_ALGORITHM,
       issuer: this.config.jwtIssuer,
@@ -36,7 +44,7 @@ export class AccessTokenService {
     });
   }
 
-  /** The actor of a valid token, or null for anything else (expired, tampered, wrong issuer or algorithm). */
+  /** The actor of a valid token, or null for anything else (expired, no expiry, tampered, wrong issuer or algorithm). */
   async verify(token: string): Promise<VerifiedToken | null> {
     try {
       const c = await this.jwt.verifyAsync<Claims>(token, { algorithms: [JWT_ALGORITHM], issuer: this.config.jwtIssuer });
@@ -48,8 +56,10 @@ export class AccessTokenService {
         (c.role === 'zone_manager') === (c.zoneId !== null) &&
         Array.isArray(c.desks) &&
         c.desks.every(isServiceType) &&
+        Number.isInteger(c.ver) &&
         typeof c.exp === 'number';
-      return shapeOk ? { actor: { id: c.sub, role: c.role, zoneId: c.zoneId, desks: c.desks }, expiresAt: new Date(c.exp! * 1000) } : null;
+      if (!shapeOk) return null;
+      return { actor: { id: c.sub, role: c.role, zoneId: c.zoneId, desks: c.desks }, version: c.ver, expiresAt: new Date(c.exp! * 1000) };
     } catch {
       return null;
     }

@@ -32,3 +32,8 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
 export const TokenExpiresAt = createParamDecorator((_: unknown, ctx: ExecutionContext): Date => {
   return ctx.switchToHttp().getRequest<{ tokenExpiresAt: Date }>().tokenExpiresAt;
 });
+
+/** The account version the caller's token carries (a stream ends when it is no longer current). */
+export const TokenVersion = createParamDecorator((_: unknown, ctx: ExecutionContext): number => {
+  return ctx.switchToHttp().getRequest<{ tokenVersion: number }>().tokenVersion;
+});

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReadDashboardService } from '@enterpark/reporting';
+import { ReadDashboardService } from '@enterpark/statistics';
 import { Roles } from '../auth/auth.decorators';
 import { DashboardQuery, DashboardResponse, toDashboardResponse } from './dashboard.dto';
 

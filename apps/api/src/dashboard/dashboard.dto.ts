@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { SlaStage } from '@enterpark/events';
-import { Dashboard, LeagueEntry } from '@enterpark/reporting';
+import { Dashboard, LeagueEntry } from '@enterpark/statistics';
 import { TICKET_STATUSES } from '@enterpark/tickets';
 
 export class DashboardQuery {

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { parseIsoWeek } from '@enterpark/common';
-import { DigestComposer } from '@enterpark/reporting';
+import { DigestComposer } from '@enterpark/digests';
 import { Roles } from '../auth/auth.decorators';
 import { DigestPreviewQuery } from './digest-preview.dto';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import { DigestRunService } from '@enterpark/reporting';
+import { DigestRunService } from '@enterpark/digests';
 import { Roles } from '../auth/auth.decorators';
 import { DigestRunResponse, RunDigestWeekRequest, toDigestRunResponse } from './digest-runs.dto';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined } from 'class-validator';
-import { DigestRunResult } from '@enterpark/reporting';
+import { DigestRunResult } from '@enterpark/digests';
 import { IsIsoWeek } from '../http/validators';
 
 export class RunDigestWeekRequest {

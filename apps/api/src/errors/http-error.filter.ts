@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { DomainError, DomainErrorKind } from '@enterpark/common';
 import { ErrorResponse } from './error-body';
+import { UnavailableBackend, unavailableBackend } from './unavailable';
 import { RequestValidationException } from './validation-errors';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -12,6 +13,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** Fastify's own errors (body parsing, size, content type) carry a code and a status. */
@@ -36,19 +38,40 @@ function fastifyErrorOf(exception: unknown): FastifyError | null {
   return null;
 }
 
+/** Seconds a client should wait before retrying a request refused while a backing service is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+const UNAVAILABLE: Record<UnavailableBackend, { code: string; message: string }> = {
+  database: { code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' },
+  redis: { code: 'REDIS_UNAVAILABLE', message: '队列服务暂时不可用，请稍后重试' },
+};
+
 function body(statusCode: number, code: string, message: string, rest: Partial<ErrorResponse> = {}): ErrorResponse {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', code, message, ...rest };
 }
 
-/** Maps every failure to `{statusCode, error, code, message, details?}`; nothing unknown leaks out. */
+/**
+ * Maps every failure to `{statusCode, error, code, message, details?}`; nothing unknown leaks
+ * out. A backing service that cannot be reached (PostgreSQL stopping or not there, Redis
+ * where a request needs it) is a 503 with Retry-After, never a 500: the request may be retried.
+ */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const backend = unavailableBackend(exception);
+    if (backend) {
+      // An outage, not a bug: one line per request, no stack.
+      this.logger.warn(`${backend} unavailable: ${(exception as Error).message}`);
+      const { code, message } = UNAVAILABLE[backend];
+      void reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send(body(503, code, message));
+      return;
+    }
     const answer = this.toBody(exception);
     if (answer.statusCode >= 500) this.logger.error(exception);
+    if (typeof answer.retryAfterSeconds === 'number') void reply.header('retry-after', String(answer.retryAfterSeconds));
     void reply.status(answer.statusCode).send(answer);
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReadEventFeedService } from '@enterpark/reporting';
+import { ReadEventFeedService } from '@enterpark/events';
 import { Roles } from '../auth/auth.decorators';
 import { EventFeedQuery, EventFeedResponse, toEventFeedItem } from './events.dto';
 

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { AggregateType, EVENT_NAMES, EventName } from '@enterpark/events';
-import { EVENT_FEED_LIMITS, FeedEvent, isFeedCursor } from '@enterpark/reporting';
+import { AggregateType, EVENT_FEED_LIMITS, EVENT_NAMES, EventName, FeedEvent, isFeedCursor } from '@enterpark/events';
 
 /** `types=a,b` or `types=a&types=b`: one list of names. */
 function namesOf(value: unknown): unknown {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { FastifyReply, FastifyRequest, LogController } from 'fastify';
+import { redactUrl } from '@enterpark/common';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -8,17 +9,6 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 export function requestIdOf(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
   return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-}
-
-/**
- * Secrets that travel in query strings: access tokens (an EventSource cannot send headers) and
- * the signed tokens of providers' answer links and unsubscribe links.
- */
-const SECRET_IN_URL = /([?&](?:access_token|token)=)[^&#]*/g;
-export const REDACTED = '[Redacted]';
-
-export function redactUrl(url: string): string {
-  return url.replace(SECRET_IN_URL, `$1${REDACTED}`);
 }
 
 /**
@@ -34,7 +24,8 @@ export class RequestLogging extends LogController {
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     if (this.isLogDisabled(request)) return;
-    // The request as logged: never its headers (authorization, cookies), its URL without the tokens above.
+    // The request as logged: never its headers (authorization, cookies), its URL without query-string
+    // tokens. The root logger's redaction (libs/common/src/logging.ts) would catch both anyway.
     const req = { method: request.method, url: redactUrl(request.url), hostname: request.hostname, remoteAddress: request.ip };
     const line = { req, res: reply, responseTime: reply.elapsedTime };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');

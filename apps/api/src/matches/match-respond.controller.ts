@@ -11,7 +11,7 @@ import { flattenValidationErrors } from '../errors/validation-errors';
 import { answeredPage, errorPage, PAGE_HEADERS, proposalPage } from './match-respond.page';
 import { RespondLinkQuery, RespondMatchForm } from './match-respond.dto';
 
-const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422 };
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, unprocessable: 422, too_many_requests: 429 };
 
 const TITLES: Record<string, string> = {
   MATCH_LINK_INVALID: '答复链接无效',

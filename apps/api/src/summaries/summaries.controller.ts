@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, scopeOf } from '@enterpark/common';
-import { ReadSummariesService } from '@enterpark/reporting';
+import { ReadSummariesService } from '@enterpark/summaries';
 import { CurrentActor } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
 import { DemandListSummaryResponse, TicketSummaryResponse, toDemandListSummaryResponse, toTicketSummaryResponse } from './summaries.dto';

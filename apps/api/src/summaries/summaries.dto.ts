@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SERVICE_TYPES, ServiceType } from '@enterpark/common';
 import { DemandListSummary, StageDuration, TicketSummary } from '@enterpark/events';
-import { StoredDemandListSummary, StoredTicketSummary } from '@enterpark/reporting';
+import { StoredDemandListSummary, StoredTicketSummary } from '@enterpark/summaries';
 
 class NamedRef {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -2,7 +2,8 @@ import { HttpException, HttpStatus, Injectable, Logger, MessageEvent, OnModuleDe
 import { Observable, Subscriber } from 'rxjs';
 import { AccessScope, Actor, scopeOf } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
-import { isVisibleTo, LiveTicketEvent, TicketEventStream } from '@enterpark/reporting';
+import { AccountStatusCache } from '@enterpark/identity';
+import { isVisibleTo, LiveTicketEvent, TicketEventStream } from '@enterpark/tickets';
 
 /** Events read per round; a full round is followed by another, up to MAX_ROUNDS per tick. */
 const BATCH = 500;
@@ -12,6 +13,8 @@ const RETRY_MS = 3_000;
 
 interface Listener {
   userId: string;
+  /** The account version of the token that opened the stream. */
+  version: number;
   scope: AccessScope;
   out: Subscriber<MessageEvent>;
 }
@@ -27,7 +30,8 @@ export interface TicketStreamMessage {
  * The live ticket streams of this API process. One poller reads the event log from one cursor
  * every TICKET_STREAM_POLL_MS while anyone listens, and hands each event to the listeners whose
  * scope sees it (not one query per connection); idle streams get a heartbeat comment. A user
- * may hold TICKET_STREAM_MAX_PER_USER streams; a stream ends when its token expires.
+ * may hold TICKET_STREAM_MAX_PER_USER streams; a stream ends when its token expires, or at the
+ * next heartbeat once its token is no longer current (account deactivated or changed).
  */
 @Injectable()
 export class TicketStreamHub implements OnModuleDestroy {
@@ -40,13 +44,14 @@ export class TicketStreamHub implements OnModuleDestroy {
   constructor(
     private readonly stream: TicketEventStream,
     private readonly config: AppConfig,
+    private readonly statuses: AccountStatusCache,
   ) {}
 
   /**
    * A stream for `actor` until `until` (their token's expiry), starting after every event
    * committed so far. One too many for the user fails before anything is sent: a 429.
    */
-  async open(actor: Actor, until: Date): Promise<Observable<MessageEvent>> {
+  async open(actor: Actor, version: number, until: Date): Promise<Observable<MessageEvent>> {
     await this.cursorNow();
     return new Observable<MessageEvent>((out) => {
       if (this.countOf(actor.id) >= this.config.ticketStreamMaxPerUser) {
@@ -54,7 +59,7 @@ export class TicketStreamHub implements OnModuleDestroy {
         out.error(new HttpException(`每位用户最多同时打开 ${max} 个实时连接，请关闭其他页面后重试`, HttpStatus.TOO_MANY_REQUESTS));
         return;
       }
-      const listener: Listener = { userId: actor.id, scope: scopeOf(actor), out };
+      const listener: Listener = { userId: actor.id, version, scope: scopeOf(actor), out };
       this.listeners.add(listener);
       this.start();
       const expiry = setTimeout(() => out.complete(), Math.max(0, until.getTime() - Date.now()));
@@ -92,8 +97,20 @@ export class TicketStreamHub implements OnModuleDestroy {
     if (this.timers.length) return;
     this.timers = [
       setInterval(() => void this.poll(), this.config.ticketStreamPollMs),
-      setInterval(() => this.send(() => true, { comment: 'heartbeat' }), this.config.ticketStreamHeartbeatMs),
+      setInterval(() => void this.heartbeat(), this.config.ticketStreamHeartbeatMs),
     ];
+  }
+
+  /**
+   * Ends the streams whose token no longer speaks for its account; keeps the others open. When the
+   * check itself fails the stream ends too: the browser reconnects and the guard decides afresh.
+   */
+  private async heartbeat(): Promise<void> {
+    for (const listener of [...this.listeners]) {
+      const current = await this.statuses.accepts(listener.userId, listener.version).catch(() => false);
+      if (current) listener.out.next({ comment: 'heartbeat' });
+      else listener.out.complete();
+    }
   }
 
   /** Nobody listens: no more reads, and the next listener starts from the log's head again. */

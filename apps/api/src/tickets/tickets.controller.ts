@@ -4,7 +4,7 @@ import { Observable } from 'rxjs';
 import { Actor, scopeOf } from '@enterpark/common';
 import { SimilarTicketsService } from '@enterpark/similarity';
 import { ReadTicketsService } from '@enterpark/tickets';
-import { CurrentActor, QueryTokenAuth, TokenExpiresAt } from '../auth/auth.decorators';
+import { CurrentActor, QueryTokenAuth, TokenExpiresAt, TokenVersion } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
 import { pageOf } from '../http/page.dto';
 import { SimilarTicketListResponse, SimilarTicketsQuery, toSimilarTicketResponse } from './similar-tickets.dto';
@@ -37,12 +37,12 @@ export class TicketsController {
     description:
       'Each event of a ticket the caller may see (scoped exactly like GET /tickets) as `data: {"type","ticketId","at"}`, within about a second; ' +
       'a `: heartbeat` comment keeps an idle stream open. EventSource cannot send headers: pass the token as `?access_token=`. ' +
-      'The stream ends when the token expires; a user may hold TICKET_STREAM_MAX_PER_USER streams per API process.',
+      'The stream ends when the token expires, or within TOKEN_CHECK_CACHE_MS + TICKET_STREAM_HEARTBEAT_MS once the account is deactivated or changed; a user may hold TICKET_STREAM_MAX_PER_USER streams per API process.',
   })
   @ApiOkResponse({ description: 'text/event-stream' })
   @ApiTooManyRequestsResponse({ description: 'the user already holds the most streams allowed' })
-  stream(@CurrentActor() actor: Actor, @TokenExpiresAt() until: Date, @Query() _query: TicketStreamQuery): Promise<Observable<MessageEvent>> {
-    return this.live.open(actor, until);
+  stream(@CurrentActor() actor: Actor, @TokenVersion() version: number, @TokenExpiresAt() until: Date, @Query() _query: TicketStreamQuery): Promise<Observable<MessageEvent>> {
+    return this.live.open(actor, version, until);
   }
 
   @Get(':id/activities')

@@ -1,9 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateBy, ValidationOptions } from 'class-validator';
 import { ROLES, Role, SERVICE_TYPES, ServiceType } from '@enterpark/common';
-import { User } from '@enterpark/identity';
+import { isStrongPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULE, User } from '@enterpark/identity';
 import { PageQuery } from '../http/page.dto';
-import { IsBoundedText } from '../http/validators';
+import { IsBoundedText, IsOmittable } from '../http/validators';
+
+/** The password policy of libs/identity; length is checked (and reported) first by the decorators before it. */
+export function IsStrongPassword(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isStrongPassword',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isStrongPassword(value),
+        defaultMessage: () => `$property ${PASSWORD_RULE}`,
+      },
+    },
+    options,
+  );
+}
+
+export const PASSWORD_DESCRIPTION = `${PASSWORD_RULE} (at least two of letters, digits, other characters, and at least 6 distinct characters)`;
 
 export class CreateUserRequest {
   @ApiProperty({ example: 'hefei.manager@example.cn' })
@@ -15,10 +31,11 @@ export class CreateUserRequest {
   @IsBoundedText(100)
   name: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 128 })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_DESCRIPTION })
   @IsString()
-  @MinLength(10)
-  @MaxLength(128)
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsStrongPassword()
   password: string;
 
   @ApiProperty({ enum: ROLES })
@@ -37,6 +54,32 @@ export class CreateUserRequest {
   @ArrayMaxSize(SERVICE_TYPES.length)
   @IsIn(SERVICE_TYPES, { each: true })
   desks?: ServiceType[];
+}
+
+/** Only what is sent changes; null is refused (every field is NOT NULL). */
+export class UpdateUserRequest {
+  @ApiPropertyOptional({ example: '张明' })
+  @IsOmittable()
+  @IsBoundedText(100)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'false deactivates: no sign-in, tokens stop working within TOKEN_CHECK_CACHE_MS, no new tickets or emails; not for oneself' })
+  @IsOmittable()
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ enum: SERVICE_TYPES, isArray: true, description: 'desk staff only: the desks they sit on (replaces the current set)' })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(SERVICE_TYPES.length)
+  @IsIn(SERVICE_TYPES, { each: true })
+  desks?: ServiceType[];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'zone managers only: an existing zone' })
+  @IsOmittable()
+  @IsUUID()
+  zoneId?: string;
 }
 
 export class ListUsersQuery extends PageQuery {
@@ -58,6 +101,7 @@ export class UserResponse {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) zoneId: string | null;
   @ApiProperty({ enum: SERVICE_TYPES, isArray: true }) desks: ServiceType[];
+  @ApiProperty({ description: 'false: deactivated (cannot sign in)' }) active: boolean;
   @ApiProperty() createdAt: string;
 }
 
@@ -69,6 +113,7 @@ export function toUserResponse(user: User): UserResponse {
     role: user.role,
     zoneId: user.zoneId,
     desks: user.desks,
+    active: user.active,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -12,6 +12,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in
+         * @description Answers an access token (HS256, with `exp`: JWT_TTL_SECONDS, 8 h by default). After SIGN_IN_MAX_FAILURES failed attempts for an account, or SIGN_IN_MAX_FAILURES_PER_ADDRESS from one client address, within SIGN_IN_WINDOW_SECONDS (10, 10, 15 min), every further attempt (even with the right password) answers 429 SIGN_IN_THROTTLED with Retry-After until the window ends. A right password clears the account's count.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -600,7 +604,7 @@ export interface paths {
         };
         /**
          * Live ticket events (server-sent events)
-         * @description Each event of a ticket the caller may see (scoped exactly like GET /tickets) as `data: {"type","ticketId","at"}`, within about a second; a `: heartbeat` comment keeps an idle stream open. EventSource cannot send headers: pass the token as `?access_token=`. The stream ends when the token expires; a user may hold TICKET_STREAM_MAX_PER_USER streams per API process.
+         * @description Each event of a ticket the caller may see (scoped exactly like GET /tickets) as `data: {"type","ticketId","at"}`, within about a second; a `: heartbeat` comment keeps an idle stream open. EventSource cannot send headers: pass the token as `?access_token=`. The stream ends when the token expires, or within TOKEN_CHECK_CACHE_MS + TICKET_STREAM_HEARTBEAT_MS once the account is deactivated or changed; a user may hold TICKET_STREAM_MAX_PER_USER streams per API process.
          */
         get: operations["TicketsController_stream"];
         put?: never;
@@ -627,6 +631,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an account
+         * @description Only the fields sent change. Deactivating, or changing desks or the zone, bumps the account's token version: its tokens stop working within TOKEN_CHECK_CACHE_MS (30 s) on every API process, and it must sign in again. Roles do not change.
+         */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
     "/api/v1/users/{id}/mail-preferences": {
         parameters: {
             query?: never;
@@ -643,6 +667,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset someone's password
+         * @description Generates a new password (16 characters), answers it once and stores only its hash; the account's sessions end and its sign-in failures are cleared. The coordinator passes it on in person; its owner should change it with POST /users/me/password.
+         */
+        post: operations["PasswordsController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/me/mail-preferences": {
         parameters: {
             query?: never;
@@ -653,6 +697,26 @@ export interface paths {
         get: operations["MailPreferencesController_mine"];
         put: operations["MailPreferencesController_updateMine"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one's own password
+         * @description Ends every session of the account (the token version is bumped) and answers a new token for this one. A wrong current password counts as a failed sign-in.
+         */
+        post: operations["PasswordsController_changeOwn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -887,6 +951,15 @@ export interface components {
             /** @example 2027 */
             year: number;
         };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            /** @description 至少 10 位，包含字母、数字、符号中的至少两类，且至少 6 个不同字符 (at least two of letters, digits, other characters, and at least 6 distinct characters) */
+            newPassword: string;
+        };
+        ChangePasswordResponse: {
+            accessToken: string;
+            user: components["schemas"]["UserResponse"];
+        };
         CompleteTicketRequest: {
             notes?: string;
             /** @example 促成园区贷授信 3000 万元 */
@@ -938,6 +1011,7 @@ export interface components {
             email: string;
             /** @example 张明 */
             name: string;
+            /** @description 至少 10 位，包含字母、数字、符号中的至少两类，且至少 6 个不同字符 (at least two of letters, digits, other characters, and at least 6 distinct characters) */
             password: string;
             /** @enum {string} */
             role: "zone_manager" | "desk_staff" | "coordinator" | "viewer";
@@ -1379,6 +1453,11 @@ export interface components {
              */
             type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
         };
+        ResetPasswordResponse: {
+            /** @description the generated password, shown this once (stored only as a hash); give it to its owner in person or by phone */
+            password: string;
+            user: components["schemas"]["UserResponse"];
+        };
         ReturnTicketRequest: {
             /** @example 不属于本服务台受理范围 */
             reason: string;
@@ -1724,12 +1803,27 @@ export interface components {
             /** @description working days from routed to accepted/returned */
             triageDays: number;
         };
+        UpdateUserRequest: {
+            /** @description false deactivates: no sign-in, tokens stop working within TOKEN_CHECK_CACHE_MS, no new tickets or emails; not for oneself */
+            active?: boolean;
+            /** @description desk staff only: the desks they sit on (replaces the current set) */
+            desks?: ("media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service")[];
+            /** @example 张明 */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description zone managers only: an existing zone
+             */
+            zoneId?: string;
+        };
         UserPageResponse: {
             items: components["schemas"]["UserResponse"][];
             /** @description null on the last page */
             nextCursor: string | null;
         };
         UserResponse: {
+            /** @description false: deactivated (cannot sign in) */
+            active: boolean;
             createdAt: string;
             desks: ("media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service")[];
             email: string;
@@ -1842,6 +1936,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
+            };
+            /** @description AUTH_INVALID_CREDENTIALS (unknown email or wrong password, alike); AUTH_ACCOUNT_DISABLED (right password, deactivated account) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SIGN_IN_THROTTLED: too many failures for the account or the address; Retry-After and `retryAfterSeconds` say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3061,6 +3169,45 @@ export interface operations {
             };
         };
     };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description desks for anyone but desk staff (onlyForDeskStaff), zoneId for anyone but a zone manager (onlyForZoneManager) or unknown (exists), deactivating oneself (notSelf) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MailPreferencesController_of: {
         parameters: {
             query?: never;
@@ -3121,6 +3268,34 @@ export interface operations {
             };
         };
     };
+    PasswordsController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetPasswordResponse"];
+                };
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MailPreferencesController_mine: {
         parameters: {
             query?: never;
@@ -3160,6 +3335,43 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MailPreferencesResponse"];
                 };
+            };
+        };
+    };
+    PasswordsController_changeOwn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePasswordResponse"];
+                };
+            };
+            /** @description currentPassword wrong (matchesCurrent); newPassword too weak (minLength, isStrongPassword) or the current one (differentFromCurrent) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SIGN_IN_THROTTLED: too many failed sign-ins or wrong current passwords */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -24,6 +24,7 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depen
     );
     return () => controller.abort();
     // `load` is a fresh closure on each render: `deps` say when it loads something else.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps are the dependencies
   }, [...deps, generation]);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

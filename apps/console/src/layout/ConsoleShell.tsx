@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { Button, Layout, Menu } from 'antd';
 import type { Role } from '../api/types';
 import { activeNavPath, NAVIGATION } from '../app/navigation';
+import { ChangePasswordButton } from '../auth/ChangePasswordButton';
 import { endSession } from '../auth/session';
 import { useSession } from '../auth/useSession';
 import { PageLoading } from '../components/PageLoading';
@@ -16,7 +17,7 @@ const ROLE_ROUTES: Record<Role, LazyExoticComponent<ComponentType>> = {
   viewer: lazy(() => import('../roles/viewer/ViewerRoutes')),
 };
 
-/** The signed-in layout: the role's navigation, who is signed in, 退出登录, and the role's pages. */
+/** The signed-in layout: the role's navigation, who is signed in, 修改密码, 退出登录, and the role's pages. */
 export default function ConsoleShell() {
   const { user } = useSession();
   const location = useLocation();
@@ -47,6 +48,7 @@ export default function ConsoleShell() {
           <span>
             {user.name} · {ROLE_LABELS[user.role]}
           </span>
+          <ChangePasswordButton />
           <Button size="small" onClick={signOut}>
             退出登录
           </Button>

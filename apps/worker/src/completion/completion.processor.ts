@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DomainError } from '@enterpark/common';
-import { DomainEvent, EventName } from '@enterpark/events';
-import { COMPLETION_EVENTS, CompletionService } from '@enterpark/reporting';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DomainEvent, oneHandlerFor } from '@enterpark/events';
+import { COMPLETION_EVENTS, CompletionService } from '@enterpark/summaries';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 /** Jobs of different lists run side by side; those of one list take turns on its row lock. */
 const CONCURRENCY = 8;
@@ -12,9 +11,9 @@ const CONCURRENCY = 8;
  * Consumes the end of each round and of each ticket: completion summaries and list
  * completion. Redeliveries are no-ops (the summary rows and the list status say so).
  */
-@Processor('completion')
-export class CompletionProcessor extends DrainingWorkerHost {
-  static readonly handles: readonly EventName[] = COMPLETION_EVENTS;
+@QueueProcessor('completion')
+export class CompletionProcessor extends DrainingWorkerHost<'completion'> {
+  protected readonly handlers = oneHandlerFor(COMPLETION_EVENTS, (event) => this.complete(event));
 
   constructor(private readonly completion: CompletionService) {
     super();
@@ -24,9 +23,7 @@ export class CompletionProcessor extends DrainingWorkerHost {
     return CONCURRENCY;
   }
 
-  async process(job: Job<DomainEvent>): Promise<void> {
-    const event = job.data;
-    if (!CompletionProcessor.handles.includes(event.name)) throw new UnrecoverableError(`completion does not handle ${job.name}`);
+  private async complete(event: DomainEvent): Promise<void> {
     try {
       await this.completion.handle(event);
     } catch (error) {

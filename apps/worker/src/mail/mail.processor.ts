@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
-import { EventName } from '@enterpark/events';
-import { MAIL_SEND_JOB, MailSendJob, MailSender } from '@enterpark/mail';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { QueueHandlers } from '@enterpark/events';
+import { MailSender } from '@enterpark/mail';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 /**
  * Sends stored messages, one job per message (`mail-<id>`). A transient failure fails the
@@ -12,9 +11,11 @@ import { DrainingWorkerHost } from '../draining-worker-host';
  * the last one. Everything else (sent, suppressed, skipped, permanently failed, already
  * handled) completes the job: the row is the record, not the queue.
  */
-@Processor('mail')
-export class MailProcessor extends DrainingWorkerHost {
-  static readonly handles: readonly EventName[] = [];
+@QueueProcessor('mail')
+export class MailProcessor extends DrainingWorkerHost<'mail'> {
+  protected readonly handlers: QueueHandlers<'mail'> = {
+    'mail.send': (data) => this.send(data.messageId),
+  };
 
   constructor(
     private readonly sender: MailSender,
@@ -27,9 +28,9 @@ export class MailProcessor extends DrainingWorkerHost {
     return this.config.mailSendConcurrency;
   }
 
-  async process(job: Job<MailSendJob>): Promise<void> {
-    if (job.name !== MAIL_SEND_JOB || typeof job.data?.messageId !== 'string') throw new UnrecoverableError(`mail does not handle ${job.name}`);
-    const result = await this.sender.send(job.data.messageId);
+  private async send(messageId: unknown): Promise<void> {
+    if (typeof messageId !== 'string') throw new UnrecoverableError('malformed mail.send job');
+    const result = await this.sender.send(messageId);
     if (result.outcome === 'retry') throw new Error(result.error);
   }
 }

@@ -1,8 +1,6 @@
-import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
-import { DomainEvent, EventName } from '@enterpark/events';
+import { QueueHandlers } from '@enterpark/events';
 import { ProposeMatchService, ReleaseMatchService } from '@enterpark/matching';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 /** Jobs in flight per worker process: each is one short transaction on one ticket. */
 const CONCURRENCY = 50;
@@ -12,9 +10,15 @@ const CONCURRENCY = 50;
  * next candidate (or escalate). When a ticket is cancelled or closed: free its provider.
  * Every handler re-reads the ticket under its lock, so redeliveries and duplicates are no-ops.
  */
-@Processor('matching')
-export class MatchingProcessor extends DrainingWorkerHost {
-  static readonly handles: readonly EventName[] = ['ticket.accepted', 'ticket.match_declined', 'ticket.match_expired', 'ticket.cancelled', 'ticket.confirmed'];
+@QueueProcessor('matching')
+export class MatchingProcessor extends DrainingWorkerHost<'matching'> {
+  protected readonly handlers: QueueHandlers<'matching'> = {
+    'ticket.accepted': (event) => this.propose.propose(event.payload.ticketId),
+    'ticket.match_declined': (event) => this.propose.propose(event.payload.ticketId),
+    'ticket.match_expired': (event) => this.propose.propose(event.payload.ticketId),
+    'ticket.cancelled': (event) => this.release.onCancelled(event.payload.ticketId),
+    'ticket.confirmed': (event) => this.release.onConfirmed(event.payload.ticketId),
+  };
 
   constructor(
     private readonly propose: ProposeMatchService,
@@ -27,23 +31,4 @@ export class MatchingProcessor extends DrainingWorkerHost {
     return CONCURRENCY;
   }
 
-  async process(job: Job<DomainEvent>): Promise<void> {
-    const event = job.data;
-    const ticketId = (event.payload as { ticketId: string }).ticketId;
-    switch (event.name) {
-      case 'ticket.accepted':
-      case 'ticket.match_declined':
-      case 'ticket.match_expired':
-        await this.propose.propose(ticketId);
-        return;
-      case 'ticket.cancelled':
-        await this.release.onCancelled(ticketId);
-        return;
-      case 'ticket.confirmed':
-        await this.release.onConfirmed(ticketId);
-        return;
-      default:
-        throw new UnrecoverableError(`matching does not handle ${event.name}`);
-    }
-  }
 }

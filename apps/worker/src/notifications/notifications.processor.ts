@@ -1,9 +1,8 @@
-import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { DomainError } from '@enterpark/common';
-import { DomainEvent, EventName } from '@enterpark/events';
+import { DomainEvent, oneHandlerFor } from '@enterpark/events';
 import { NOTIFICATION_EVENTS, SendNotificationsService } from '@enterpark/notifications';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 /** Composing is a few reads and one short transaction per event; SMTP happens on the mail queue. */
 const CONCURRENCY = 10;
@@ -13,9 +12,9 @@ const CONCURRENCY = 10;
  * and queues their sends. Redeliveries store nothing new (dedupe keys) and re-queue the
  * same messages, which the mail queue ignores.
  */
-@Processor('notifications')
-export class NotificationsProcessor extends DrainingWorkerHost {
-  static readonly handles: readonly EventName[] = NOTIFICATION_EVENTS;
+@QueueProcessor('notifications')
+export class NotificationsProcessor extends DrainingWorkerHost<'notifications'> {
+  protected readonly handlers = oneHandlerFor(NOTIFICATION_EVENTS, (event) => this.notify(event));
 
   constructor(private readonly notifications: SendNotificationsService) {
     super();
@@ -25,9 +24,7 @@ export class NotificationsProcessor extends DrainingWorkerHost {
     return CONCURRENCY;
   }
 
-  async process(job: Job<DomainEvent>): Promise<void> {
-    const event = job.data;
-    if (!NotificationsProcessor.handles.includes(event.name)) throw new UnrecoverableError(`notifications do not handle ${job.name}`);
+  private async notify(event: DomainEvent): Promise<void> {
     try {
       await this.notifications.handle(event);
     } catch (error) {

@@ -1,7 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@enterpark/config';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
+import { DeclaredSchedules } from '../schedules/declared-schedules';
 import { EVENT_REDRIVES, JOB_REDRIVES, NamedRedrive } from './redrives';
+
+/** How long shutdown waits for a pass in flight (one blocked on an unreachable Redis would wait forever). */
+const SHUTDOWN_GRACE_MS = 5_000;
 
 /**
  * Periodically re-drives work whose job was lost (a Redis failover without persistence, a
@@ -9,32 +13,46 @@ import { EVENT_REDRIVES, JOB_REDRIVES, NamedRedrive } from './redrives';
  * without a proposal, finished tickets still holding a provider or lacking their summary,
  * lists whose tickets are all final, notification events without a receipt (through the
  * outbox), and stored mail or planned digests that were never sent (their jobs re-queued).
+ * Each pass also declares again the job schedulers Redis lost. A pass starts
+ * RECONCILE_INTERVAL_MS after the previous one ended: passes never pile up behind a slow one.
  */
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Reconciler');
   private timer: NodeJS.Timeout | null = null;
-  private round: Promise<void> = Promise.resolve();
+  private stopped = false;
+  private round: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(EVENT_REDRIVES) private readonly eventRedrives: NamedRedrive[],
     @Inject(JOB_REDRIVES) private readonly jobRedrives: NamedRedrive[],
     private readonly relay: OutboxRelay,
+    private readonly schedules: DeclaredSchedules,
     private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.round = this.round.then(async () => void (await this.reconcileOnce()));
-    }, this.config.reconcileIntervalMs);
+    this.scheduleNext();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.round;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([this.round, new Promise((resolve) => (grace = setTimeout(resolve, SHUTDOWN_GRACE_MS)))]);
+    clearTimeout(grace);
   }
 
+  private scheduleNext(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.round = this.reconcileOnce().finally(() => this.scheduleNext());
+    }, this.config.reconcileIntervalMs);
+  }
+
+  /** One pass; answers how many events and jobs it re-drove. */
   async reconcileOnce(): Promise<number> {
+    await this.schedules.restoreMissing().catch((error: Error) => this.logger.error(`checking the job schedulers failed: ${error.message}`));
     try {
       const after = this.config.reconcileStuckAfterMs;
       let events = 0;

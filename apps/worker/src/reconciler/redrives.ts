@@ -2,7 +2,8 @@ import { Provider } from '@nestjs/common';
 import { RedriveStuckMailService } from '@enterpark/mail';
 import { RedriveStuckMatchingService } from '@enterpark/matching';
 import { RedriveStuckNotificationsService } from '@enterpark/notifications';
-import { RedriveStuckCompletionService, RedriveStuckDigestsService } from '@enterpark/reporting';
+import { RedriveStuckDigestsService } from '@enterpark/digests';
+import { RedriveStuckCompletionService } from '@enterpark/summaries';
 import { RedriveStuckTicketsService } from '@enterpark/routing';
 
 /** A lib's answer to "what work of mine was lost?": it re-drives it and says how much. */

@@ -1,18 +1,18 @@
-import { Processor } from '@nestjs/bullmq';
-import { Job, UnrecoverableError } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
-import { DomainEvent, EventName } from '@enterpark/events';
+import { QueueHandlers } from '@enterpark/events';
 import { RouteTicketsService } from '@enterpark/routing';
 import { MicroBatcher } from './micro-batcher';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 const BATCH_SIZE = 200;
 const BATCH_WAIT_MS = 2;
 
 /** Consumes `ticket.submitted`: routes the ticket to its desk. Redeliveries are no-ops (routing is idempotent). */
-@Processor('routing')
-export class RoutingProcessor extends DrainingWorkerHost {
-  static readonly handles: readonly EventName[] = ['ticket.submitted'];
+@QueueProcessor('routing')
+export class RoutingProcessor extends DrainingWorkerHost<'routing'> {
+  protected readonly handlers: QueueHandlers<'routing'> = {
+    'ticket.submitted': (event) => this.batcher.add(event.payload.ticketId),
+  };
 
   private readonly batcher = new MicroBatcher<string>(
     async (ids) => {
@@ -33,9 +33,4 @@ export class RoutingProcessor extends DrainingWorkerHost {
     return this.config.routingConcurrency;
   }
 
-  async process(job: Job<DomainEvent>): Promise<void> {
-    const event = job.data;
-    if (event.name !== 'ticket.submitted') throw new UnrecoverableError(`routing does not handle ${job.name}`);
-    await this.batcher.add((event as DomainEvent<'ticket.submitted'>).payload.ticketId);
-  }
 }

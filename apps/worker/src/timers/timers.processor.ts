@@ -1,20 +1,23 @@
-import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { InjectQueue } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '@enterpark/config';
-import { EventName, TIMERS_SWEEP_JOB } from '@enterpark/events';
+import { QueueHandlers } from '@enterpark/events';
 import { ExpireProposalsService } from '@enterpark/matching';
 import { SlaSweepService } from '@enterpark/tickets';
-import { DrainingWorkerHost } from '../draining-worker-host';
+import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
+import { DeclaredSchedules } from '../schedules/declared-schedules';
 
 /**
  * Wakes the sweeps of deadlines held in the database (SLA stages, proposal expiries).
- * The schedule is upserted under one fixed id, so any number of worker replicas keep
- * exactly one; a lost Redis loses only wake-ups, re-created at the next boot.
+ * The schedule is declared under one fixed id, so any number of worker replicas keep
+ * exactly one; a lost Redis loses only wake-ups, and DeclaredSchedules declares it again.
  */
-@Processor('timers')
-export class TimersProcessor extends DrainingWorkerHost implements OnApplicationBootstrap {
-  static readonly handles: readonly EventName[] = [];
+@QueueProcessor('timers')
+export class TimersProcessor extends DrainingWorkerHost<'timers'> implements OnApplicationBootstrap {
+  protected readonly handlers: QueueHandlers<'timers'> = {
+    'timers.sweep': () => this.sweepOnce(),
+  };
   private readonly logger = new Logger('Timers');
 
   constructor(
@@ -22,25 +25,23 @@ export class TimersProcessor extends DrainingWorkerHost implements OnApplication
     private readonly sla: SlaSweepService,
     private readonly proposals: ExpireProposalsService,
     private readonly config: AppConfig,
+    private readonly schedules: DeclaredSchedules,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      TIMERS_SWEEP_JOB, // the scheduler's id is the job's name: one schedule, whatever the replicas
-      { every: this.config.timerSweepMs },
-      { name: TIMERS_SWEEP_JOB, opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
-    );
+    await this.schedules.declare({
+      queue: this.queue,
+      id: 'timers.sweep', // the scheduler's id is the job's name: one schedule, whatever the replicas
+      repeat: { every: this.config.timerSweepMs },
+      template: { name: 'timers.sweep', opts: { removeOnComplete: true, removeOnFail: { count: 100 }, attempts: 1 } },
+    });
   }
 
   /** One sweep at a time per worker; replicas may sweep together (claims skip each other's rows). */
   protected concurrency(): number {
     return 1;
-  }
-
-  async process(): Promise<void> {
-    await this.sweepOnce();
   }
 
   /** One pass over every timer kind; also called directly by tests after moving the clock. */

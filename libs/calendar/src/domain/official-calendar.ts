@@ -20,6 +20,7 @@ let loaded: OfficialCalendar | undefined;
 
 /** The package's calendar, read once per process. */
 export function officialCalendar(): OfficialCalendar {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- read lazily: the package's JSON is large and only some processes need it
   loaded ??= fromPackageData(require('chinese-days/dist/chinese-days.json') as PackageData);
   return loaded;
 }

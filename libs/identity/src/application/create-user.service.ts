@@ -33,6 +33,8 @@ export class CreateUserService {
       role: input.role,
       zoneId: input.role === 'zone_manager' ? input.zoneId! : null,
       desks: input.role === 'desk_staff' ? normalizeDesks(input.desks!) : [],
+      active: true,
+      tokenVersion: 1,
       createdAt: this.clock.now(),
     };
     const hash = await this.hasher.hash(input.password);

@@ -7,6 +7,13 @@ export interface User {
   role: Role;
   zoneId: string | null;
   desks: ServiceType[];
+  /** A deactivated account cannot sign in, and its tokens stop working (within TOKEN_CHECK_CACHE_MS). */
+  active: boolean;
+  /**
+   * Carried in every access token as `ver`; bumped whenever what a token says about the account
+   * (its desks, zone, being active) or the password it was obtained with changes.
+   */
+  tokenVersion: number;
   createdAt: Date;
 }
 

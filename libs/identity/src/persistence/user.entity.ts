@@ -21,6 +21,12 @@ export class UserEntity {
   @Column({ type: 'uuid', nullable: true })
   zoneId: string | null;
 
+  @Column('boolean')
+  active: boolean;
+
+  @Column('integer')
+  tokenVersion: number;
+
   @Column('timestamptz')
   createdAt: Date;
 }

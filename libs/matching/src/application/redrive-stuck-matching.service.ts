@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '@enterpark/common';
-import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
+import { EventRedrive, STUCK_BEFORE } from '@enterpark/events';
 
 /**
  * The reconciler's use case for matching. Work the matching queue owes, read from state:
@@ -14,13 +12,12 @@ import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
 @Injectable()
 export class RedriveStuckMatchingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly redrive: EventRedrive,
     private readonly clock: Clock,
   ) {}
 
   execute(stuckAfterMs: number): Promise<number> {
-    return redriveEvents(
-      this.dataSource,
+    return this.redrive.execute(
       `SELECT DISTINCT ON (stuck.id) e.id
          FROM (SELECT t.id, ARRAY['ticket.accepted', 'ticket.match_declined', 'ticket.match_expired'] AS names
                  FROM ticket t

@@ -114,7 +114,7 @@ export class NotificationComposer {
       case 'provider':
         return [await this.recipients.provider(manager, audience.providerId)].filter((r): r is Recipient => r !== null);
       case 'user':
-        return [await this.recipients.user(manager, audience.userId)].filter((r): r is Recipient => r !== null);
+        return [await this.recipients.activeUser(manager, audience.userId)].filter((r): r is Recipient => r !== null);
       case 'zone_managers':
         return this.recipients.zoneManagers(manager, audience.zoneId);
       case 'desk':

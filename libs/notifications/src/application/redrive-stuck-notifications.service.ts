@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '@enterpark/common';
-import { LOOKBACK_WEEK, redriveEvents, STUCK_BEFORE } from '@enterpark/events';
+import { EventRedrive, LOOKBACK_WEEK, STUCK_BEFORE } from '@enterpark/events';
 import { NOTIFICATION_EVENTS } from '../domain/notification-events';
 
 /**
@@ -13,15 +11,14 @@ import { NOTIFICATION_EVENTS } from '../domain/notification-events';
 @Injectable()
 export class RedriveStuckNotificationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly redrive: EventRedrive,
     private readonly clock: Clock,
   ) {}
 
   /** Only the last week: an email about an older event would no longer help anyone. */
   execute(stuckAfterMs: number): Promise<number> {
     const names = NOTIFICATION_EVENTS.map((n) => `'${n}'`).join(', ');
-    return redriveEvents(
-      this.dataSource,
+    return this.redrive.execute(
       `SELECT e.id FROM event e
         WHERE e.name IN (${names}) AND e.occurred_at > ${LOOKBACK_WEEK} AND e.occurred_at < ${STUCK_BEFORE}
           AND NOT EXISTS (SELECT 1 FROM notification_receipt r WHERE r.event_id = e.id)

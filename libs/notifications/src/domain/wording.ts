@@ -24,6 +24,7 @@ const SUBJECT_TITLE_MAX = 80;
  * mail library makes headers safe whatever it is given; this only keeps subjects tidy.
  */
 export function subjectTitle(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a subject line must lose
   const line = title.replace(/[\u0000-\u001f\u007f\u2028\u2029\s]+/g, ' ').trim();
   const chars = [...line];
   return chars.length > SUBJECT_TITLE_MAX ? `${chars.slice(0, SUBJECT_TITLE_MAX - 1).join('')}…` : line || '（无标题）';

@@ -17,11 +17,19 @@ interface UserRow {
 
 const toRecipient = (u: UserRow): Recipient => ({ key: u.id, userId: u.id, address: u.email, name: u.name });
 
-/** Who is behind each audience, in a stable order (ids), so concurrent handlers insert alike. */
+/**
+ * Who is behind each audience, in a stable order (ids), so concurrent handlers insert alike.
+ * Deactivated accounts receive nothing; `user` also names people (an assignee, an actor), active or not.
+ */
 @Injectable()
 export class RecipientRepository {
   async user(manager: EntityManager, userId: string): Promise<Recipient | null> {
     const [row]: UserRow[] = await manager.query(`SELECT id, email, name FROM app_user WHERE id = $1`, [userId]);
+    return row ? toRecipient(row) : null;
+  }
+
+  async activeUser(manager: EntityManager, userId: string): Promise<Recipient | null> {
+    const [row]: UserRow[] = await manager.query(`SELECT id, email, name FROM app_user WHERE id = $1 AND active`, [userId]);
     return row ? toRecipient(row) : null;
   }
 
@@ -44,7 +52,7 @@ export class RecipientRepository {
 
   private async users(manager: EntityManager, where: string, params: unknown[]): Promise<Recipient[]> {
     const rows: UserRow[] = await manager.query(
-      `SELECT id, email, name FROM app_user WHERE ${where} ORDER BY id LIMIT ${MAX_RECIPIENTS}`,
+      `SELECT id, email, name FROM app_user WHERE active AND ${where} ORDER BY id LIMIT ${MAX_RECIPIENTS}`,
       params,
     );
     return rows.map(toRecipient);

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Clock } from '@enterpark/common';
-import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
+import { EventRedrive, STUCK_BEFORE } from '@enterpark/events';
 
 /**
  * The reconciler's use case for routing: a ticket still `submitted` long after its event
@@ -11,13 +9,12 @@ import { redriveEvents, STUCK_BEFORE } from '@enterpark/events';
 @Injectable()
 export class RedriveStuckTicketsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly redrive: EventRedrive,
     private readonly clock: Clock,
   ) {}
 
   execute(stuckAfterMs: number): Promise<number> {
-    return redriveEvents(
-      this.dataSource,
+    return this.redrive.execute(
       `SELECT e.id FROM event e
         WHERE e.name = 'ticket.submitted'
           AND e.aggregate_id IN (SELECT t.id FROM ticket t

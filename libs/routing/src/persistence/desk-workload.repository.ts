@@ -13,11 +13,12 @@ export class DeskWorkloadRepository {
     return new Map(rows.map((r) => [r.type, { type: r.type, assignment: r.assignment, fixedAssigneeId: r.fixedAssigneeId }]));
   }
 
-  /** Locks the desk's seats (serialising assignment per desk) and reads each member's load. */
+  /** Locks the desk's seats (serialising assignment per desk) and reads each active member's load. */
   async lockCandidates(manager: EntityManager, desk: ServiceType): Promise<Candidate[]> {
     const rows: { user_id: string; last_assigned_at: Date | null; open_tickets: number }[] = await manager.query(
       `SELECT dm.user_id, dm.last_assigned_at, coalesce(w.open_tickets, 0) AS open_tickets
          FROM desk_member dm
+         JOIN app_user u ON u.id = dm.user_id AND u.active
          LEFT JOIN staff_workload w ON w.user_id = dm.user_id
         WHERE dm.desk = $1
         ORDER BY dm.user_id

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { CalendarDay, CalendarService, CalendarYearView, HolidayNoticeReading, ReadHolidayNoticeService } from '@enterpark/calendar';
 import { newId } from '@enterpark/common';
-import { TIMERS_SWEEP_JOB } from '@enterpark/events';
+import { jobSpec } from '@enterpark/events';
 
 /**
  * A coordinator publishes a year's working days (typed, or read from the State Council's
@@ -36,7 +36,8 @@ export class PublishCalendarService {
   /** After the commit; if the queue is away the scheduled sweep still comes within TIMER_SWEEP_MS. */
   private async wakeSweep(year: number): Promise<void> {
     try {
-      await this.timers.add(TIMERS_SWEEP_JOB, {}, { jobId: `calendar-${year}-${newId()}`, attempts: 3, removeOnComplete: true, removeOnFail: true });
+      const { name, data } = jobSpec('timers.sweep', {});
+      await this.timers.add(name, data, { jobId: `calendar-${year}-${newId()}`, attempts: 3, removeOnComplete: true, removeOnFail: true });
     } catch (error) {
       this.logger.warn(`calendar ${year} published; waking the SLA sweep failed (${(error as Error).message}), the scheduled sweep will pick it up`);
     }

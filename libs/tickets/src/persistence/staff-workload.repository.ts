@@ -54,7 +54,8 @@ export class StaffWorkloadRepository {
   }
 
   async isDeskMember(manager: EntityManager, desk: ServiceType, userId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM desk_member WHERE desk = $1 AND user_id = $2`, [desk, userId]);
+    // A deactivated account keeps its seats (for when it comes back) but takes no tickets.
+    const rows = await manager.query(`SELECT 1 FROM desk_member dm JOIN app_user u ON u.id = dm.user_id AND u.active WHERE dm.desk = $1 AND dm.user_id = $2`, [desk, userId]);
     return rows.length > 0;
   }
 }

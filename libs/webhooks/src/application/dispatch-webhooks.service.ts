@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@enterpark/database';
-import { decodeFeedCursor, encodeFeedCursor, FeedPosition, laterPosition, ReadEventFeedService } from '@enterpark/reporting';
+import { decodeFeedCursor, encodeFeedCursor, FeedPosition, laterPosition, ReadEventFeedService } from '@enterpark/events';
 import { WebhookCursorRepository } from '../persistence/webhook-cursor.repository';
 import { WebhookDeliveryRepository } from '../persistence/webhook-delivery.repository';
 import { Subscription, WebhookEndpointRepository } from '../persistence/webhook-endpoint.repository';

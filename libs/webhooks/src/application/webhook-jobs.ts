@@ -1,14 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
-
-/** The job that wakes the fan-out (a job scheduler under this fixed id) and the job of one delivery. */
-export const WEBHOOK_DISPATCH_JOB = 'webhooks.dispatch';
-export const WEBHOOK_DELIVER_JOB = 'webhook.deliver';
-
-export interface DeliverJobData {
-  deliveryId: string;
-}
+import { jobSpec } from '@enterpark/events';
 
 /**
  * Queues delivery attempts. The job id is the delivery's, so queueing one that already has a
@@ -22,11 +15,7 @@ export class WebhookJobs {
   async deliver(deliveryIds: readonly string[]): Promise<void> {
     if (deliveryIds.length === 0) return;
     await this.queue.addBulk(
-      deliveryIds.map((deliveryId) => ({
-        name: WEBHOOK_DELIVER_JOB,
-        data: { deliveryId } satisfies DeliverJobData,
-        opts: { jobId: `webhook-${deliveryId}`, removeOnComplete: true, removeOnFail: true },
-      })),
+      deliveryIds.map((deliveryId) => jobSpec('webhook.deliver', { deliveryId }, { jobId: `webhook-${deliveryId}`, removeOnComplete: true, removeOnFail: true })),
     );
   }
 }

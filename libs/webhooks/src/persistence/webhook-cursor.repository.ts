@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { FeedPosition } from '@enterpark/reporting';
+import { FeedPosition } from '@enterpark/events';
 
 /** Where the fan-out stands in the event feed. */
 @Injectable()

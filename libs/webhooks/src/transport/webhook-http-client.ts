@@ -87,6 +87,7 @@ function failureOf(error: unknown, timeoutMs: number): AttemptResult {
 
 /** Text for the log: the first bytes, decoded leniently, without NUL (PostgreSQL text refuses it). */
 function excerptOf(bytes: Buffer): string {
+  // eslint-disable-next-line no-control-regex -- NUL is the one character PostgreSQL text refuses
   return bytes.subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8').replace(/\u0000/g, '').slice(0, RESPONSE_EXCERPT_BYTES);
 }
 

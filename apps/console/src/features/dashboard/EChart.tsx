@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { init, use, type ComposeOption, type ECElementEvent, type EChartsType } from 'echarts/core';
+import { init, use as registerChartParts, type ComposeOption, type ECElementEvent, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
 // Only what the dashboard draws: all of echarts would triple the role's bundle.
-use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+registerChartParts([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
 export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption>;
 export type ChartClick = Pick<ECElementEvent, 'componentType' | 'seriesId' | 'name' | 'dataIndex' | 'value'>;

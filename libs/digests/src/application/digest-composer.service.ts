@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { IsoWeek, SERVICE_TYPES } from '@enterpark/common';
+import { AppConfig } from '@enterpark/config';
+import { UserRepository } from '@enterpark/identity';
+import { UnsubscribeLinks } from '@enterpark/mail';
+import { CalendarStatusService } from '@enterpark/tickets';
+import { calendarWarningSection } from '../domain/calendar-warning';
+import { buildDeskDigest, mergeDeskQueues } from '../domain/desk-digest-view';
+import { ComposedDigest, DigestBoard, DigestRecipient } from '../domain/digest-content';
+import { withInlineImagesAsDataUris } from '../domain/digest-preview';
+import { DigestRecipientNotFoundError } from '../digests.errors';
+import { DigestBody } from '../domain/digest-view';
+import { buildProvinceDigest } from '../domain/province-digest-view';
+import { TtlCache } from '../domain/ttl-cache';
+import { buildZoneDigest } from '../domain/zone-digest-view';
+import { DigestBoardRepository } from '../persistence/digest-content-board.repository';
+import { ZoneDigestRepository } from '../persistence/digest-content-zone.repository';
+import { DigestTemplates } from '../templates/digest-templates';
+
+/** Every list in a digest shows at most this many tickets, then "另有 N 项". */
+export const DIGEST_LIST_CAP = 10;
+
+/**
+ * How long the shared aggregates of a week stay in memory. A weekly run composes all
+ * recipients within a minute or two; the next run is a week away, and a preview asks for
+ * fresh figures. Short enough that a re-run after a correction sees it soon.
+ */
+const SHARED_TTL_MS = 5 * 60 * 1000;
+
+interface ScopeDigest {
+  body: DigestBody;
+  inlineImages: ComposedDigest['inlineImages'];
+}
+
+/**
+ * What each person's weekly digest says. The province and the desks are the same for many
+ * recipients: their figures (one board per week, see DigestBoardRepository) and their
+ * rendered bodies are computed once per (week, scope) and kept in small in-process caches
+ * with a short TTL (bounded: a few weeks × the 63 possible desk sets); concurrent callers
+ * share a computation in flight. A zone is read per recipient (a few indexed rows). Per
+ * recipient only the greeting and the unsubscribe link differ, and only Handlebars runs.
+ */
+@Injectable()
+export class DigestComposer {
+  private readonly boards = new TtlCache<DigestBoard>(SHARED_TTL_MS, 4);
+  private readonly bodies = new TtlCache<ScopeDigest>(SHARED_TTL_MS, 128);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly links: UnsubscribeLinks,
+    private readonly zones: ZoneDigestRepository,
+    private readonly board: DigestBoardRepository,
+    private readonly templates: DigestTemplates,
+    private readonly users: UserRepository,
+    private readonly calendarStatus: CalendarStatusService,
+  ) {}
+
+  /** `fresh`: read the figures now instead of reusing the week's cached ones (previews). */
+  async compose(recipient: DigestRecipient, week: IsoWeek, options: { fresh?: boolean } = {}): Promise<ComposedDigest> {
+    const scope = await this.scopeDigest(recipient, week, options.fresh ?? false);
+    const { html, text } = await this.templates.render({
+      ...scope.body,
+      greeting: `${recipient.name}，您好：`,
+      unsubscribeUrl: this.links.urlFor(recipient.id, 'digest'),
+      preferencesUrl: this.config.mailPreferencesUrl,
+    });
+    return { subject: scope.body.subject, html, text, inlineImages: scope.inlineImages };
+  }
+
+  /** The HTML `userId` would get for `week`, from fresh figures, images inlined; nothing is stored or sent. */
+  async preview(userId: string, week: IsoWeek): Promise<string> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new DigestRecipientNotFoundError();
+    const recipient = { id: user.id, email: user.email, name: user.name, role: user.role, zoneId: user.zoneId, desks: user.desks };
+    const digest = await this.compose(recipient, week, { fresh: true });
+    return withInlineImagesAsDataUris(digest.html, digest.inlineImages);
+  }
+
+  /**
+   * Computes what the week's digests share (the board, the province's body and chart, the
+   * compiled templates), so that a run can pay for it once up front instead of in the first
+   * recipients' compose time. Optional: compose does the same on first use.
+   */
+  async prepare(week: IsoWeek): Promise<void> {
+    await Promise.all([this.provinceDigest(week, false), this.templates.prepare()]);
+  }
+
+  private async scopeDigest(recipient: DigestRecipient, week: IsoWeek, fresh: boolean): Promise<ScopeDigest> {
+    const url = (id: string) => this.config.ticketUrl(id);
+    switch (recipient.role) {
+      case 'zone_manager':
+        return this.zoneDigest(recipient, week);
+      case 'desk_staff': {
+        const desks = SERVICE_TYPES.filter((t) => recipient.desks.includes(t)); // one cache key per set, in catalogue order
+        const build = async () => {
+          const queue = mergeDeskQueues((await this.boardOf(week, fresh)).desks, desks, DIGEST_LIST_CAP);
+          return { body: buildDeskDigest(queue, desks, week, url), inlineImages: [] };
+        };
+        return fresh ? build() : this.bodies.get(`${week.id}/desks/${desks.join(',')}`, build);
+      }
+      case 'coordinator':
+        return this.withCalendarWarning(await this.provinceDigest(week, fresh));
+      case 'viewer':
+        return this.provinceDigest(week, fresh);
+    }
+  }
+
+  /** Coordinators publish the calendar: their digest leads with a missing year (read at compose time). */
+  private async withCalendarWarning(scope: ScopeDigest): Promise<ScopeDigest> {
+    const warning = calendarWarningSection(await this.calendarStatus.status(), this.config.consolePageUrl('/calendar'));
+    return warning ? { ...scope, body: { ...scope.body, sections: [warning, ...scope.body.sections] } } : scope;
+  }
+
+  private provinceDigest(week: IsoWeek, fresh: boolean): Promise<ScopeDigest> {
+    const build = async () => buildProvinceDigest(await this.boardOf(week, fresh), week, (id) => this.config.ticketUrl(id));
+    return fresh ? build() : this.bodies.get(`${week.id}/province`, build);
+  }
+
+  private async zoneDigest(recipient: DigestRecipient, week: IsoWeek): Promise<ScopeDigest> {
+    if (!recipient.zoneId) throw new Error(`zone manager ${recipient.id} has no zone`);
+    const data = await this.zones.load(recipient.zoneId, week, DIGEST_LIST_CAP);
+    if (!data) throw new Error(`zone ${recipient.zoneId} of ${recipient.id} does not exist`);
+    const links = { ticket: (id: string) => this.config.ticketUrl(id), confirm: (id: string) => this.config.ticketConfirmUrl(id) };
+    return { body: buildZoneDigest(data, week, links), inlineImages: [] };
+  }
+
+  private boardOf(week: IsoWeek, fresh: boolean): Promise<DigestBoard> {
+    const load = () => this.board.load(week, DIGEST_LIST_CAP);
+    return fresh ? load() : this.boards.get(week.id, load);
+  }
+}
