@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, scopeOf } from '@enterpark/common';
-import { TicketNotFoundError, TicketRepository } from '@enterpark/tickets';
+import { TicketNotFoundError } from '@enterpark/tickets';
 import { cosine, retrievalPlan, SIMILARITY, weigh } from '../domain/scoring';
 import { Segmenter, TermDocument } from '../domain/segmenter';
 import { SimilarityFilter, SimilarTicketRow, TicketTermsRepository } from '../persistence/ticket-terms.repository';
@@ -28,17 +28,15 @@ export const SIMILAR_LIMITS = { default: 5, max: 20 } as const;
 export class SimilarTicketsService {
   private readonly segmenter = Segmenter.shared();
 
-  constructor(
-    private readonly tickets: TicketRepository,
-    private readonly terms: TicketTermsRepository,
-  ) {}
+  constructor(private readonly terms: TicketTermsRepository) {}
 
   /** The tickets most like ticket `id` (which the caller must be able to read), itself excluded. */
   async forTicket(actor: Actor, id: string, limit: number = SIMILAR_LIMITS.default, filter: SimilarityFilter = {}): Promise<SimilarTicket[]> {
     if (actor.role === 'zone_manager') throw new SimilarTicketsForbiddenError();
-    const ticket = await this.tickets.findById(scopeOf(actor), id);
+    const ticket = await this.terms.ticketInReach(scopeOf(actor), id);
     if (!ticket) throw new TicketNotFoundError();
-    const doc = (await this.terms.documentOf(id)) ?? this.segmenter.document(ticket);
+    // Not indexed yet (the worker's backfill has not reached it): its text, segmented now.
+    const doc = ticket.doc ?? this.segmenter.document(ticket.text);
     return this.similar(actor, doc, [id], limit, filter);
   }
 
