@@ -142,7 +142,7 @@ export async function seedProvince(db: Pool, config: DigestBenchConfig, admin: A
  * migration's own definitions, read back from pg_indexes) are dropped for the load and
  * built again in one pass each afterwards. Constraint-backed indexes stay.
  */
-async function withoutSecondaryIndexes(db: Pool, tables: string[], load: () => Promise<void>): Promise<void> {
+export async function withoutSecondaryIndexes(db: Pick<Pool, 'query'>, tables: string[], load: () => Promise<void>): Promise<void> {
   const { rows } = await db.query<{ name: string; definition: string }>(
     `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
       WHERE i.schemaname = 'public' AND i.tablename = ANY($1)

@@ -5,7 +5,8 @@ import { ConsoleBrowser, saveScreenshot, TEST_PASSWORD, TestClock, TestContext }
  * A desk clerk in a real Chromium: the work queue shows a zone's new tickets without a
  * reload, soonest SLA deadline first; the clerk triages a ticket, answers the proposal on
  * the provider's behalf, records the service and completes it; a stale form gets the API's
- * 409 and the page says what is allowed now — real API and worker, the database as witness.
+ * 409 and the page says what is allowed now; a ticket's page shows similar tickets of other
+ * zones — real API and worker, the database as witness.
  * API, worker and browser share one fixed time, so the working-day deadlines never depend on today.
  */
 describe('the desk clerk in the console', () => {
@@ -189,5 +190,46 @@ describe('the desk clerk in the console', () => {
     await expect(page.getByRole('button', { name: '受理', exact: true }).count()).resolves.toBe(0);
     expect((await ticketRow(trainingId)).status).toBe('needs_info');
     expect(await ctx.sql(`SELECT 1 FROM event WHERE aggregate_id = $1 AND name = 'ticket.accepted'`, [trainingId])).toEqual([]);
+  }, 120_000);
+
+  it('shows similar tickets of other zones on a ticket, best first, each opening its page', async () => {
+    const wuhu = await ctx.newZone({ name: '芜湖经开区', city: '芜湖市' });
+    const wuhuToken = (await ctx.newUser('zone_manager', { zoneId: wuhu.id })).token;
+    const filed = await ctx.request('POST', '/api/v1/demand-lists', {
+      token: wuhuToken,
+      body: {
+        title: '芜湖经开区需求清单',
+        items: [
+          { type: 'finance', title: '中小企业融资难问题', description: '中小微企业缺少抵押物，流动资金紧张，希望推出园区贷等信用贷款产品。', tags: ['园区贷'] },
+          { type: 'finance', title: '后备企业上市辅导', description: '拟上市企业希望券商开展一对一上市辅导。' },
+          { type: 'media', title: '小微企业信用贷款宣传', description: '宣传园区贷等信用贷款产品。' },
+        ],
+      },
+    });
+    expect(filed.status).toBe(201);
+    const [similarId, ipoId, mediaId] = filed.body.tickets.map((t: { id: string }) => t.id);
+    await waitStatus(similarId, 'routed');
+
+    const page = await clerkPage();
+    await page.goto(`/tickets/${loanId}`);
+    const card = page.locator('.ant-card').filter({ has: page.getByText('相似工单', { exact: true }) });
+    const first = card.getByRole('listitem').first();
+    await first.getByRole('link', { name: '中小企业融资难问题' }).waitFor();
+    await first.getByText('芜湖经开区').waitFor();
+    await first.getByLabel(/^相似度 \d+%$/).waitFor();
+    // The clerk's desks are finance and training: a media ticket, however alike, is not theirs to read.
+    await expect(card.getByRole('link', { name: '小微企业信用贷款宣传' }).count()).resolves.toBe(0);
+    const api = await ctx.request('GET', `/api/v1/tickets/${loanId}/similar`, { token: clerk.token });
+    expect(api.body.items[0]).toMatchObject({ ticketId: similarId, zoneName: '芜湖经开区' });
+    expect(api.body.items.map((i: { ticketId: string }) => i.ticketId)).not.toContain(mediaId);
+    expect(api.body.items.findIndex((i: { ticketId: string }) => i.ticketId === ipoId)).not.toBe(0);
+    await saveScreenshot(page, 'desk-similar-tickets');
+
+    await first.getByRole('link', { name: '中小企业融资难问题' }).click();
+    await page.waitForURL(`**/tickets/${similarId}`);
+    await page.locator('main h1', { hasText: '中小企业融资难问题' }).waitFor();
+    // Its own similar tickets: the first one's, never itself.
+    await first.getByRole('link', { name: '对接园区贷融资渠道' }).waitFor();
+    await expect(card.getByRole('link', { name: '中小企业融资难问题' }).count()).resolves.toBe(0);
   }, 120_000);
 });

@@ -14,6 +14,7 @@ import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
+import { SimilarityModule } from '@enterpark/similarity';
 import { StatisticsModule } from '@enterpark/statistics';
 import { SummariesModule } from '@enterpark/summaries';
 import { TicketsModule } from '@enterpark/tickets';
@@ -79,6 +80,7 @@ export class ApiModule {
         WebhooksModule,
         NotificationsModule,
         MailModule,
+        SimilarityModule,
       ],
       controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
       providers: [

@@ -9,6 +9,7 @@ import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
 import { RoutingModule } from '@enterpark/routing';
+import { SimilarityModule } from '@enterpark/similarity';
 import { SummariesModule } from '@enterpark/summaries';
 import { TicketsModule } from '@enterpark/tickets';
 import { WebhooksModule } from '@enterpark/webhooks';
@@ -22,6 +23,7 @@ import { Reconciler } from './reconciler/reconciler.service';
 import { REDRIVE_PROVIDERS } from './reconciler/redrives';
 import { RoutingProcessor } from './routing/routing.processor';
 import { DeclaredSchedules } from './schedules/declared-schedules';
+import { SimilarityBackfill } from './similarity/similarity-backfill.service';
 import { TimersProcessor } from './timers/timers.processor';
 import { WebhooksProcessor } from './webhooks/webhooks.processor';
 import { WorkerMetricsServer } from './worker-metrics-server';
@@ -46,8 +48,9 @@ export class WorkerModule {
         MatchingModule,
         NotificationsModule,
         MailModule,
+        SimilarityModule,
       ],
-      providers: [DeclaredSchedules, OutboxRelay, Reconciler, WorkerMetricsServer, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
+      providers: [DeclaredSchedules, OutboxRelay, Reconciler, WorkerMetricsServer, SimilarityBackfill, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SimilarityModule } from '@enterpark/similarity';
 import { TicketsModule } from '@enterpark/tickets';
 import { FileDemandListService } from './application/file-demand-list.service';
 import { ManageZonesService } from './application/manage-zones.service';
@@ -10,7 +11,7 @@ import { ZoneEntity } from './persistence/zone.entity';
 import { ZoneRepository } from './persistence/zone.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ZoneEntity, DemandListEntity]), TicketsModule],
+  imports: [TypeOrmModule.forFeature([ZoneEntity, DemandListEntity]), TicketsModule, SimilarityModule],
   providers: [ZoneRepository, DemandListRepository, ManageZonesService, FileDemandListService, ReadDemandListsService],
   exports: [ManageZonesService, FileDemandListService, ReadDemandListsService],
 })

@@ -1,14 +1,16 @@
 import { Controller, Get, MessageEvent, Param, Query, Sse, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { Actor, Clock, scopeOf, shanghaiDay } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
+import { SimilarTicketsService } from '@enterpark/similarity';
 import { ReadTicketsService } from '@enterpark/tickets';
 import { ErrorResponse } from '../errors/error-body';
 import { XLSX_TYPE, xlsxDownload } from '../xlsx/xlsx-stream';
 import { CurrentActor, QueryTokenAuth, TokenExpiresAt, TokenVersion } from '../auth/auth.decorators';
 import { IdPipe } from '../http/id.pipe';
 import { pageOf } from '../http/page.dto';
+import { SimilarTicketListResponse, SimilarTicketsQuery, toSimilarTicketResponse } from './similar-tickets.dto';
 import { exportedTickets, ExportTooLargeError, ticketColumns } from './ticket-export';
 import { TicketStreamHub } from './ticket-stream.hub';
 import { ActivityListResponse, ExportTicketsQuery, ListTicketsQuery, TicketStreamQuery, toActivityResponse, TicketPageResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
@@ -22,6 +24,7 @@ export class TicketsController {
     private readonly live: TicketStreamHub,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly similar: SimilarTicketsService,
   ) {}
 
   @Get()
@@ -74,6 +77,21 @@ export class TicketsController {
   async activities(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string): Promise<ActivityListResponse> {
     const items = await this.tickets.activities(scopeOf(actor), id);
     return { items: items.map(toActivityResponse) };
+  }
+
+  @Get(':id/similar')
+  @ApiOperation({
+    summary: 'Tickets like this one, across zones',
+    description:
+      'The other tickets whose demand (title, description, tags) is most like this one, of any zone and type, best first, ' +
+      'among those the caller may read (desk staff: their desks), at or above a similarity floor. ' +
+      'Desk staff of the ticket\'s desk, coordinators and viewers; a zone manager gets 403.',
+  })
+  @ApiOkResponse({ type: SimilarTicketListResponse })
+  @ApiForbiddenResponse({ description: 'zone managers: the answers would name other zones\' tickets' })
+  async similarTo(@CurrentActor() actor: Actor, @Param('id', IdPipe) id: string, @Query() query: SimilarTicketsQuery): Promise<SimilarTicketListResponse> {
+    const items = await this.similar.forTicket(actor, id, query.limit);
+    return { items: items.map(toSimilarTicketResponse) };
   }
 
   @Get(':id')

@@ -596,6 +596,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tickets like this one, across zones
+         * @description The other tickets whose demand (title, description, tags) is most like this one, of any zone and type, best first, among those the caller may read (desk staff: their desks), at or above a similarity floor. Desk staff of the ticket's desk, coordinators and viewers; a zone manager gets 403.
+         */
+        get: operations["TicketsController_similarTo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/summary": {
         parameters: {
             query?: never;
@@ -1566,6 +1586,28 @@ export interface components {
              * @example 2026-W47
              */
             week: string;
+        };
+        SimilarTicketListResponse: {
+            /** @description most similar first; only those at or above the similarity floor, so possibly fewer than limit */
+            items: components["schemas"]["SimilarTicketResponse"][];
+        };
+        SimilarTicketResponse: {
+            /**
+             * @description cosine similarity of the two demands (title and tags weigh double), 3 decimals
+             * @example 0.42
+             */
+            score: number;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
+            /** Format: uuid */
+            ticketId: string;
+            title: string;
+            /** @enum {string} */
+            type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            /** Format: uuid */
+            zoneId: string;
+            /** @example 芜湖经开区 */
+            zoneName: string;
         };
         SlaComplianceResponse: {
             /** @description stages ended in the period after their deadline had passed */
@@ -3185,6 +3227,36 @@ export interface operations {
             };
             /** @description TICKET_INVALID_TRANSITION: details in `status` and `allowedActions` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketsController_similarTo: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarTicketListResponse"];
+                };
+            };
+            /** @description zone managers: the answers would name other zones' tickets */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

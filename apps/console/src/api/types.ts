@@ -13,6 +13,7 @@ export type HistoryEntry = Schemas['TicketHistoryResponse'];
 export type Activity = Schemas['ActivityResponse'];
 export type ActivityKind = Activity['kind'];
 export type TicketMatch = Schemas['TicketMatchResponse'];
+export type SimilarTicket = Schemas['SimilarTicketResponse'];
 export type DemandList = Schemas['DemandListResponse'];
 export type DemandListWithTickets = Schemas['DemandListWithTicketsResponse'];
 export type ListedTicket = Schemas['ListedTicketResponse'];

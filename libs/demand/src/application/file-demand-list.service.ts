@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, InvalidInputError } from '@enterpark/common';
 import { pgConstraint, pgErrorCode, TransactionRunner, UNIQUE_VIOLATION } from '@enterpark/database';
 import { appendEvents } from '@enterpark/events';
+import { IndexTicketTermsService } from '@enterpark/similarity';
 import { Ticket, TicketRepository } from '@enterpark/tickets';
 import { DemandList, DemandListDraft, fileDemandList, requestHash } from '../domain/demand-list';
 import { DemandListForbiddenError, IdempotencyKeyReusedError } from '../demand.errors';
@@ -21,8 +22,9 @@ export interface FileDemandListResult {
 }
 
 /**
- * Intake: the list, one ticket per item and their events in ONE transaction, so
- * nothing is accepted that is not stored and nothing stored lacks its event.
+ * Intake: the list, one ticket per item, their events and their similarity index entries in
+ * ONE transaction, so nothing is accepted that is not stored and nothing stored lacks its
+ * event (and every ticket is findable by similar-ticket search as soon as it exists).
  */
 @Injectable()
 export class FileDemandListService {
@@ -32,6 +34,7 @@ export class FileDemandListService {
     private readonly tickets: TicketRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly similarity: IndexTicketTermsService,
   ) {}
 
   async execute(actor: Actor, input: FileDemandListInput, idempotencyKey: string | null): Promise<FileDemandListResult> {
@@ -41,11 +44,14 @@ export class FileDemandListService {
       if (earlier) return earlier;
     }
     const filed = fileDemandList(zoneId, actor.id, input, idempotencyKey, this.clock.now());
+    const indexed = this.similarity.segment(filed.tickets);
     try {
       await this.tx.run(async (manager) => {
         await this.lists.insert(manager, filed.list);
         await this.tickets.insertMany(manager, filed.tickets);
         await appendEvents(manager, filed.events, filed.list.createdAt);
+        // Last: its shared term counters stay locked only until the commit that follows.
+        await this.similarity.store(manager, indexed);
       });
     } catch (error) {
       // Two concurrent requests with one key: the loser answers with the winner's list.

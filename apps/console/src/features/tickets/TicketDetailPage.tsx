@@ -13,6 +13,7 @@ import { describeHistory, historyColor } from './history-labels';
 import { SlaBadge } from './SlaBadge';
 import { StatusTag } from './StatusTag';
 import { loadTicketView, providerNameOf, ticketName, type TicketView } from './ticket-api';
+import { SimilarTicketsCard } from './SimilarTicketsCard';
 import { PRIORITY_LABELS } from './ticket-labels';
 import { useTicketChanges } from './useTicketChanges';
 
@@ -32,7 +33,8 @@ interface TicketDetailPageProps {
 
 /**
  * 工单详情, shared by every role: what the ticket is, where it stands (status, SLA), who serves
- * it, its timeline and service activities. `actions` renders the role's own buttons.
+ * it, similar tickets of other zones (staff and viewers), its timeline and service activities.
+ * `actions` renders the role's own buttons.
  */
 export function TicketDetailPage({ actions, sections, live = false }: TicketDetailPageProps) {
   const { id = '' } = useParams();
@@ -54,6 +56,8 @@ export function TicketDetailPage({ actions, sections, live = false }: TicketDeta
           <TicketFacts view={view} />
         </Card>
         {sections?.(view, state.reload)}
+        {/* A zone manager sees only their zone: similar tickets come from all of them. */}
+        {currentSession()?.user.role !== 'zone_manager' && <SimilarTicketsCard key={ticket.id} ticketId={ticket.id} />}
         <Card title="办理进程">
           <Timeline
             items={ticket.history.map((entry) => ({

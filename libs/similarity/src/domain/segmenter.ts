@@ -1,0 +1,74 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { STOP_WORDS } from './stop-words';
+import { conceptIndex } from './thesaurus';
+
+/** What a demand says, as the index keeps it: distinct terms, those of its title and tags first. */
+export interface TermDocument {
+  terms: string[];
+  /** How many of `terms` (from the start) come from the title or the tags, which weigh more. */
+  titleTerms: number;
+}
+
+export interface DemandText {
+  title: string;
+  description?: string | null;
+  tags?: readonly string[];
+}
+
+/** Jieba's frequency for the thesaurus words: high enough to keep each one whole. */
+const USER_WORD_FREQUENCY = 500;
+const HAN = /\p{Script=Han}/u;
+const LATIN_WORD = /^[a-z][a-z0-9]+$/;
+
+/**
+ * Chinese word segmentation for similarity: jieba's search mode (a long word also yields its
+ * parts: 产业园 → 产业, 产业园) without HMM guessing, so the same text always gives the same
+ * terms. Single characters, numbers, punctuation and stop words are dropped; each word of the
+ * thesaurus adds its concept term. Loading jieba's dictionary takes ~0.25 s: one per process.
+ */
+export class Segmenter {
+  private static instance: Segmenter | null = null;
+  private readonly concepts: Map<string, string>;
+  private readonly jieba: Jieba;
+
+  /** `thesaurus: false` (plain jieba, for the bench's comparison of methods) is never the service's. */
+  private constructor(thesaurus: boolean) {
+    this.concepts = thesaurus ? conceptIndex() : new Map();
+    this.jieba = Jieba.withDict(dict);
+    const userWords = [...this.concepts.keys()].filter((w) => HAN.test(w));
+    if (userWords.length) this.jieba.loadDict(Buffer.from(userWords.map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')));
+  }
+
+  static shared(): Segmenter {
+    return (Segmenter.instance ??= new Segmenter(true));
+  }
+
+  static withoutThesaurus(): Segmenter {
+    return new Segmenter(false);
+  }
+
+  /** The terms of a text, in order, repeats kept. */
+  terms(text: string): string[] {
+    const out: string[] = [];
+    for (const word of this.jieba.cutForSearch(text.normalize('NFKC').toLowerCase(), false)) {
+      if (!(HAN.test(word) ? word.length >= 2 : LATIN_WORD.test(word)) || STOP_WORDS.has(word)) continue;
+      out.push(word);
+      const concept = this.concepts.get(word);
+      if (concept) out.push(concept);
+    }
+    return out;
+  }
+
+  /** A demand's document: a tag counts whole (and by its words), like the title. */
+  document(text: DemandText): TermDocument {
+    const titled = new Set(this.terms(text.title));
+    for (const tag of text.tags ?? []) {
+      const whole = tag.normalize('NFKC').toLowerCase().trim();
+      if (whole && !STOP_WORDS.has(whole)) titled.add(whole);
+      for (const term of this.terms(tag)) titled.add(term);
+    }
+    const rest = new Set(this.terms(text.description ?? '').filter((t) => !titled.has(t)));
+    return { terms: [...titled, ...rest], titleTerms: titled.size };
+  }
+}
