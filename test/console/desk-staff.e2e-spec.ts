@@ -118,7 +118,7 @@ describe('the desk clerk in the console', () => {
     await accept.getByLabel('优先级').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="高"]').click();
     // On a busy machine the dropdown's click can land before the choice shows: submit only once it does.
-    await accept.locator('.ant-select-selection-item[title="高"]').waitFor();
+    await accept.getByTitle('高', { exact: true }).waitFor();
     await accept.getByRole('button', { name: '提交' }).click();
 
     // The worker proposes the provider; the page shows it by itself, with the ranking's reasons.
