@@ -19,6 +19,8 @@ export interface Report {
   full: PhaseReport;
   rawInsert: RawRate;
   rawQueue: RawRate;
+  /** Peak resident set of each process over the whole run (both phases), MB. */
+  peakRssMb: { api: number; worker: number };
 }
 
 type Cell = string | number;
@@ -117,5 +119,8 @@ export function render(r: Report): string {
     `- (b) enqueues as many jobs as the full-speed phase accepted tickets. Every ticket needs both its rows and its job,`,
     `  so the slower of (a) and (b) bounds the pipeline: raw limit = min(a, b).`,
     ...[...notes(r.steady), ...notes(r.full)].map((n) => `- NOTE ${n}`),
+    '',
+    `intake: ${fmt(ratio * 100, 1)} % of raw (${fmt(e2e)} / ${fmt(limit)} tickets/s); p99 submit→routed at ${fmt(c.rate)}/s ` +
+      `${fmt(r.steady.stats.p99Ms)} ms; rss api ${fmt(r.peakRssMb.api)} MB worker ${fmt(r.peakRssMb.worker)} MB`,
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { runMigrations } from '@enterpark/database';
@@ -91,6 +92,13 @@ export class Service {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** The process's peak resident set so far, in MB (VmHWM in /proc/<pid>/status); NaN once it has exited. */
+  async peakRssMb(): Promise<number> {
+    const status = this.child.pid ? await readFile(`/proc/${this.child.pid}/status`, 'utf8').catch(() => '') : '';
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
   }
 
   get running(): boolean {
