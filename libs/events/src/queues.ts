@@ -15,9 +15,11 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
  * (it is still readable from the event log, the ticket history and GET /events).
  */
 export const SUBSCRIPTIONS = {
-  'demand_list.filed': [],
+  // Routing takes a filed list's tickets in one job (not one job per ticket), and a
+  // rerouted ticket alone; ticket.submitted itself is only recorded.
+  'demand_list.filed': ['routing'],
   'demand_list.completed': ['notifications'],
-  'ticket.submitted': ['routing'],
+  'ticket.submitted': [],
   // An assignee is told the ticket is theirs.
   'ticket.routed': ['notifications'],
   // Matching proposes the next candidate after each of these...
@@ -32,7 +34,7 @@ export const SUBSCRIPTIONS = {
   'ticket.info_requested': ['notifications'],
   'ticket.info_provided': [],
   'ticket.returned': [],
-  'ticket.rerouted': [],
+  'ticket.rerouted': ['routing'],
   'ticket.assigned': ['notifications'],
   'ticket.match_proposed': ['notifications'],
   'ticket.matching_exhausted': [],
