@@ -15,6 +15,7 @@ import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
 import { ProblemsModule } from '@enterpark/problems';
+import { TemplatesModule } from '@enterpark/templates';
 import { SimilarityModule } from '@enterpark/similarity';
 import { StatisticsModule } from '@enterpark/statistics';
 import { SummariesModule } from '@enterpark/summaries';
@@ -43,6 +44,7 @@ import { ServiceGauges } from './metrics/service-gauges';
 import { ProblemsController } from './problems/problems.controller';
 import { TicketProblemController } from './problems/ticket-problem.controller';
 import { ProvidersController } from './providers/providers.controller';
+import { TemplatesController, TicketTemplatesController } from './templates/templates.controller';
 import { SlaTargetsController } from './sla-targets/sla-targets.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
@@ -85,8 +87,9 @@ export class ApiModule {
         MailModule,
         SimilarityModule,
         ProblemsModule,
+        TemplatesModule,
       ],
-      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController, ProblemsController, TicketProblemController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController, ProblemsController, TicketProblemController, TemplatesController, TicketTemplatesController],
       providers: [
         AccessTokenService,
         BootstrapService,

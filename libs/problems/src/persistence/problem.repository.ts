@@ -81,7 +81,8 @@ export class ProblemRepository {
   }
 
   async unlink(manager: EntityManager, problemId: string, ticketId: string): Promise<{ zoneId: string } | null> {
-    const rows: { zone_id: string }[] = await manager.query(`DELETE FROM problem_ticket WHERE problem_id = $1 AND ticket_id = $2 RETURNING zone_id`, [problemId, ticketId]);
+    // TypeORM answers a DELETE … RETURNING as [rows, affected].
+    const [rows]: [{ zone_id: string }[], number] = await manager.query(`DELETE FROM problem_ticket WHERE problem_id = $1 AND ticket_id = $2 RETURNING zone_id`, [problemId, ticketId]);
     return rows.length ? { zoneId: rows[0].zone_id } : null;
   }
 
