@@ -14,6 +14,8 @@ import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
+import { ProblemsModule } from '@enterpark/problems';
+import { TemplatesModule } from '@enterpark/templates';
 import { SimilarityModule } from '@enterpark/similarity';
 import { StatisticsModule } from '@enterpark/statistics';
 import { SummariesModule } from '@enterpark/summaries';
@@ -39,7 +41,10 @@ import { MatchRespondController } from './matches/match-respond.controller';
 import { MatchesController } from './matches/matches.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { ServiceGauges } from './metrics/service-gauges';
+import { ProblemsController } from './problems/problems.controller';
+import { TicketProblemController } from './problems/ticket-problem.controller';
 import { ProvidersController } from './providers/providers.controller';
+import { TemplatesController, TicketTemplatesController } from './templates/templates.controller';
 import { SlaTargetsController } from './sla-targets/sla-targets.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
@@ -81,8 +86,10 @@ export class ApiModule {
         NotificationsModule,
         MailModule,
         SimilarityModule,
+        ProblemsModule,
+        TemplatesModule,
       ],
-      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController, ProblemsController, TicketProblemController, TemplatesController, TicketTemplatesController],
       providers: [
         AccessTokenService,
         BootstrapService,

@@ -46,6 +46,11 @@ export const SUBSCRIPTIONS = {
   'ticket.sla_breached': ['notifications'],
   'ticket.sla_escalated': ['notifications'],
   'ticket.sla_unscheduled': ['notifications'],
+  'ticket.problem_linked': [],
+  'ticket.problem_unlinked': [],
+  // Each linked zone's managers hear of the resolution once per problem (the dedupe key is per problem).
+  'ticket.problem_resolved': ['notifications'],
+  'ticket.template_used': [],
 } as const satisfies { readonly [N in EventName]: readonly QueueName[] };
 
 /**

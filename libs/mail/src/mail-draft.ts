@@ -8,7 +8,8 @@ export type MailKind =
   | 'sla_reminder'
   | 'sla_escalation'
   | 'ticket_assigned'
-  | 'calendar_missing';
+  | 'calendar_missing'
+  | 'problem_resolved';
 
 /** What a recipient can switch off in their preferences (and with the one-click unsubscribe link). */
 export const MAIL_CATEGORIES = ['digest', 'notification', 'assignment'] as const;
