@@ -3,7 +3,7 @@
  * through its index.ts (the @enterpark/<lib> alias). Checked in `npm test`.
  */
 const DOMAIN = '(demand|routing|tickets|matching|identity|statistics|summaries|digests|notifications|webhooks|similarity)';
-const PLATFORM = '(common|config|database|events|calendar|mail|metrics)';
+const PLATFORM = '(common|config|database|events|calendar|charts|mail|metrics)';
 
 module.exports = {
   forbidden: [
