@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService, CalendarYearMissingError, WorkingCalendar } from '@enterpark/calendar';
 import { Clock, InvalidInputError } from '@enterpark/common';
-import { checkRankingWeights, DEFAULT_RANKING_WEIGHTS, RANKING_DIMENSIONS, RankingCounts, RankingDimension, RankingItem, rankItems, RankingWeights } from '../domain/ranking';
+import { checkRankingWeights, DEFAULT_RANKING_WEIGHTS, figuresOf, totalOf, RANKING_DIMENSIONS, RankingCounts, RankingDimension, RankingItem, rankItems, RankingWeights } from '../domain/ranking';
 import { parseReportPeriod, ReportPeriod } from '../domain/report-period';
 import { RankingCountRow, RankingRepository, ZoneLevel } from '../persistence/ranking.repository';
 
@@ -19,6 +19,8 @@ export interface RankingTable {
   level: ZoneLevel | null;
   weights: RankingWeights;
   items: RankingItem[];
+  /** All the groups' tickets together, unranked. */
+  total: RankingItem;
 }
 
 /** League tables of zones, desks or providers over a month, quarter or year (issue 12 definitions). */
@@ -44,7 +46,7 @@ export class RankingsService {
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const candidates = await this.rankings.candidates(by, level, rows.map((r) => r.key));
     const counts = candidates.map((c) => countsOf(c, byKey.get(c.id), calendar));
-    return { period, by, level, weights, items: rankItems(counts, weights) };
+    return { period, by, level, weights, items: rankItems(counts, weights), total: figuresOf(totalOf(counts, 'total', '合计'), weights) };
   }
 
   async weights(): Promise<RankingWeights> {

@@ -90,6 +90,27 @@ function itemOf(c: RankingCounts, weights: RankingWeights): Omit<RankingItem, 'r
   };
 }
 
+/** The counts of several groups together (the province's line), under one name. */
+export function totalOf(counts: readonly RankingCounts[], id: string, name: string): RankingCounts {
+  const sum = (key: 'submitted' | 'completed' | 'completedOnTime' | 'confirmations' | 'satisfied' | 'returned') => counts.reduce((s, c) => s + c[key], 0);
+  return {
+    id,
+    name,
+    submitted: sum('submitted'),
+    completed: sum('completed'),
+    completedOnTime: sum('completedOnTime'),
+    confirmations: sum('confirmations'),
+    satisfied: sum('satisfied'),
+    returned: sum('returned'),
+    workingDays: counts.flatMap((c) => c.workingDays),
+  };
+}
+
+/** One group's line, unranked (the province's total). */
+export function figuresOf(counts: RankingCounts, weights: RankingWeights): RankingItem {
+  return { ...itemOf(counts, weights), rank: null };
+}
+
 /** Best score first; equal scores share the rank of the first of them; unscored last, by name. */
 export function rankItems(counts: readonly RankingCounts[], weights: RankingWeights): RankingItem[] {
   const items = counts.map((c) => itemOf(c, weights));
