@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { BulletinsModule } from '@enterpark/bulletins';
 import { CalendarModule } from '@enterpark/calendar';
 import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
@@ -22,6 +23,7 @@ import { WebhooksModule } from '@enterpark/webhooks';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { BulletinsController } from './bulletins/bulletins.controller';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { StartUpSummary } from './bootstrap/start-up-summary';
 import { CalendarController } from './calendar/calendar.controller';
@@ -77,13 +79,14 @@ export class ApiModule {
         SummariesModule,
         DigestsModule,
         StatisticsModule,
+        BulletinsModule,
         EventFeedModule,
         WebhooksModule,
         NotificationsModule,
         MailModule,
         SimilarityModule,
       ],
-      controllers: [AuthController, HealthController, DashboardController, RankingsController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
+      controllers: [AuthController, HealthController, DashboardController, RankingsController, BulletinsController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
       providers: [
         AccessTokenService,
         BootstrapService,

@@ -38,13 +38,17 @@ export class IssueBulletinService {
     private readonly clock: Clock,
   ) {}
 
-  async issue(periodText: string, actorId: string | null): Promise<IssuedBulletin> {
+  async issue(periodText: string, actorId: string | null, options: { skipEmpty?: boolean } = {}): Promise<IssuedBulletin | null> {
     const period = bulletinPeriod(periodText);
     const now = this.clock.now();
     if (!hasEnded(period, now)) throw new BulletinPeriodNotEndedError(period.label);
     const existing = await this.bulletins.find(period.id);
     if (existing) return { bulletin: existing, created: false };
     const content = await this.compose.compose(period);
+    if (options.skipEmpty && content.overview.submitted === 0) {
+      this.logger.log(`bulletin ${period.id} not issued: no ticket was filed in the period`);
+      return null;
+    }
     const docx = await this.document(content);
     const mailIds: string[] = [];
     const created = await this.transactions.run(async (manager) => {
@@ -62,12 +66,16 @@ export class IssueBulletinService {
     return { bulletin: bulletin!, created };
   }
 
-  /** The daily 09:00 run: on the first working day of a month (and quarter) the period just ended. */
+  /**
+   * The daily 09:00 run: on the first working day of a month (and quarter) the period just
+   * ended, unless nothing at all was filed in it (a new installation; a coordinator may still
+   * issue it by hand).
+   */
   async issueDue(): Promise<string[]> {
     const calendar = await this.calendar.current();
     const due = bulletinsDue(this.clock.now(), (day) => calendar.isWorkday(day));
     const issued: string[] = [];
-    for (const period of due) if ((await this.issue(period.id, null)).created) issued.push(period.id);
+    for (const period of due) if ((await this.issue(period.id, null, { skipEmpty: true }))?.created) issued.push(period.id);
     return issued;
   }
 
