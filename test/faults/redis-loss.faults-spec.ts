@@ -17,7 +17,7 @@ const ENV = {
   WEBHOOK_POLL_MS: '500',
   WEBHOOK_ALLOW_PRIVATE: 'true',
 };
-const SCHEDULES: [queue: string, id: string][] = [['timers', 'timers.sweep'], ['webhooks', 'webhooks.dispatch'], ['digests', 'digests.weekly']];
+const SCHEDULES: [queue: string, id: string][] = [['timers', 'timers.sweep'], ['webhooks', 'webhooks.dispatch'], ['digests', 'digests.weekly'], ['bulletins', 'bulletins.daily']];
 /** Re-driven from the database within stuck-after + one interval, plus the routing itself. */
 const TICKETS_DEADLINE_MS = 15_000;
 

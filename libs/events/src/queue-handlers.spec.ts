@@ -8,6 +8,7 @@ describe('what each queue must handle, from the event and job catalogues', () =>
     ['mail', ['mail.send']],
     ['digests', ['digest.compose', 'digests.run']],
     ['webhooks', ['webhook.deliver', 'webhooks.dispatch']],
+    ['bulletins', ['bulletins.run']],
   ] as const)('%s', (queue, names) => {
     expect(namesHandledBy(queue).sort()).toEqual([...names].sort());
   });

@@ -5,9 +5,10 @@ import { EventName } from './event-catalogue';
  * One queue per consumer; each queue's processor lives in apps/worker. `timers` carries
  * no events: a job scheduler on it wakes the sweep of deadlines held in the database.
  * `mail` (send one stored message), `digests` (the weekly run and one digest's composition)
- * and `webhooks` (fan-out and delivery) carry jobs of their own, not events.
+ * `webhooks` (fan-out and delivery) and `bulletins` (the daily check for a bulletin due)
+ * carry jobs of their own, not events.
  */
-export const QUEUE_NAMES = ['routing', 'matching', 'completion', 'timers', 'notifications', 'mail', 'digests', 'webhooks'] as const;
+export const QUEUE_NAMES = ['routing', 'matching', 'completion', 'timers', 'notifications', 'mail', 'digests', 'webhooks', 'bulletins'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**

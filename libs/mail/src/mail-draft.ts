@@ -9,6 +9,7 @@ export type MailKind =
   | 'sla_escalation'
   | 'ticket_assigned'
   | 'calendar_missing'
+  | 'bulletin'
   | 'problem_resolved';
 
 /** What a recipient can switch off in their preferences (and with the one-click unsubscribe link). */
@@ -19,6 +20,13 @@ export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 export interface InlineImage {
   cid: string;
   filename: string;
+  contentBase64: string;
+}
+
+/** A file sent with the message (a bulletin's .docx). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
   contentBase64: string;
 }
 
@@ -39,4 +47,5 @@ export interface MailDraft {
   html: string;
   text: string;
   inlineImages?: InlineImage[];
+  attachments?: MailAttachment[];
 }

@@ -1,8 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const MAIL_KINDS_BEFORE = `'digest', 'match_proposed', 'info_requested', 'awaiting_confirmation', 'list_completed', 'sla_reminder', 'sla_escalation', 'ticket_assigned', 'calendar_missing'`;
-// 'bulletin' is added by the monthly bulletin's branch too: both rebuild the constraint with every kind.
-const MAIL_KINDS_AFTER = `${MAIL_KINDS_BEFORE}, 'bulletin', 'problem_resolved'`;
+const MAIL_KINDS_BEFORE = `'digest', 'match_proposed', 'info_requested', 'awaiting_confirmation', 'list_completed', 'sla_reminder', 'sla_escalation', 'ticket_assigned', 'calendar_missing', 'bulletin'`;
+const MAIL_KINDS_AFTER = `${MAIL_KINDS_BEFORE}, 'problem_resolved'`;
 const NOTIFICATION_EVENTS_BEFORE = `'ticket.match_proposed', 'ticket.info_requested', 'ticket.service_completed', 'demand_list.completed', 'ticket.sla_breached', 'ticket.sla_escalated', 'ticket.routed', 'ticket.assigned', 'ticket.sla_unscheduled'`;
 
 /**
@@ -16,7 +15,7 @@ const NOTIFICATION_EVENTS_BEFORE = `'ticket.match_proposed', 'ticket.info_reques
  * ticket); `template_use`: which ticket used which template, once per pair.
  *
  * `ticket.problem_resolved` joins the notification events (its partial index names them all);
- * the mail kinds gain `problem_resolved` (and `bulletin`, for the monthly bulletin).
+ * the mail kinds gain `problem_resolved`.
  */
 export class ProblemsAndTemplates1765300000000 implements MigrationInterface {
   name = 'ProblemsAndTemplates1765300000000';
@@ -82,7 +81,7 @@ export class ProblemsAndTemplates1765300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await this.notificationIndex(q, NOTIFICATION_EVENTS_BEFORE);
-    await q.query(`DELETE FROM mail_message WHERE kind IN ('problem_resolved', 'bulletin')`);
+    await q.query(`DELETE FROM mail_message WHERE kind = 'problem_resolved'`);
     await this.kinds(q, MAIL_KINDS_BEFORE);
     await q.query(`DROP TABLE template_use, experience_template, problem_ticket, problem`);
   }
