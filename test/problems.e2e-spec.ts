@@ -223,6 +223,17 @@ describe('problems (一类问题归集)', () => {
     expect(smtp.received.filter((m) => rows.some((r) => r.message_id === m.header('message-id')))).toHaveLength(recipients.length);
     expect((await notifications.getJobCounts('failed')).failed).toBe(0);
 
+    // The desk completes its ticket with the resolution as the outcome (what the console's 以归集办理结果办结 sends).
+    const desk = (await ctx.newUser('desk_staff', { desks: ['finance'] })).token;
+    const provider = await post('/providers', coordinator, { name: '徽商银行', kind: 'bank', serviceTypes: ['finance'], capacity: 10, email: 'loan@bank.example.cn' });
+    expect((await post(`/tickets/${tickets[1].id}/accept`, desk, { priority: 'normal' })).status).toBe(200);
+    expect((await post(`/tickets/${tickets[1].id}/match`, desk, { providerId: provider.body.id })).status).toBe(200);
+    expect((await post(`/tickets/${tickets[1].id}/activities`, desk, { date: '2026-11-20', kind: 'financing_session', notes: '银企对接会' })).status).toBe(200);
+    const offered = (await get(`/tickets/${tickets[1].id}/problem`, desk)).body.problem.resolution;
+    const completed = await post(`/tickets/${tickets[1].id}/complete`, desk, { outcome: offered });
+    expect(completed.status).toBe(200);
+    expect(completed.body).toMatchObject({ status: 'completed', outcome: resolution });
+
     const again = await post(`/problems/${problemId}/resolve`, coordinator, { resolution: '再次办结' });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'PROBLEM_ALREADY_RESOLVED' });

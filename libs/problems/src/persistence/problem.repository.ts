@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessScope, decodeCursor, Page, PageRequest, ServiceType, toPage } from '@enterpark/common';
 import { Problem, ProblemCounts, ProblemStatus, ProblemTicket } from '../domain/problem';
-import { problemVisible, ticketReach } from './problem-scope';
+import { ticketReachSql } from '@enterpark/tickets';
+import { problemVisible } from './problem-scope';
 
 interface ProblemRow {
   id: string;
@@ -130,7 +131,7 @@ export class ProblemRepository {
   async counts(problemIds: readonly string[], scope: AccessScope): Promise<Map<string, ProblemCounts>> {
     const result = new Map<string, ProblemCounts>(problemIds.map((id) => [id, { ticketCount: 0, byZone: [], byType: [] }]));
     if (problemIds.length === 0) return result;
-    const reach = ticketReach(scope, 2);
+    const reach = ticketReachSql(scope, 2);
     const rows: { problem_id: string; zone_id: string; zone_name: string; type: ServiceType; n: number }[] = await this.dataSource.query(
       `SELECT pt.problem_id, pt.zone_id, z.name AS zone_name, t.type, count(*)::int AS n
          FROM problem_ticket pt JOIN ticket t ON t.id = pt.ticket_id JOIN zone z ON z.id = pt.zone_id
@@ -154,7 +155,7 @@ export class ProblemRepository {
 
   /** The problem's tickets the reader may read. */
   async tickets(problemId: string, scope: AccessScope): Promise<ProblemTicket[]> {
-    const reach = ticketReach(scope, 2);
+    const reach = ticketReachSql(scope, 2);
     const rows: { id: string; zone_id: string; zone_name: string; title: string; type: ServiceType; status: string; desk: ServiceType | null }[] = await this.dataSource.query(
       `SELECT t.id, t.zone_id, z.name AS zone_name, t.title, t.type, t.status, t.desk
          FROM problem_ticket pt JOIN ticket t ON t.id = pt.ticket_id JOIN zone z ON z.id = t.zone_id

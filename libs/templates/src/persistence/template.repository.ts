@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessScope, assertNever, decodeCursor, Page, PageRequest, ServiceType, toPage } from '@enterpark/common';
+import { ticketReachSql } from '@enterpark/tickets';
 import { ExperienceTemplate, TemplateChanges, TemplateSource, TemplateStatus, TemplateStep } from '../domain/template';
 
 interface TemplateRow {
@@ -64,19 +65,6 @@ function reachSql(reach: TemplateReach, first: number): { sql: string; params: u
   }
 }
 
-function ticketReach(scope: AccessScope, first: number): { sql: string; params: unknown[] } {
-  switch (scope.kind) {
-    case 'province':
-      return { sql: 'TRUE', params: [] };
-    case 'zone':
-      return { sql: `t.zone_id = $${first}`, params: [scope.zoneId] };
-    case 'desks':
-      return { sql: `t.desk = ANY ($${first}::text[])`, params: [scope.desks] };
-    default:
-      return assertNever(scope);
-  }
-}
-
 export interface TemplateFilter {
   type?: ServiceType;
   q?: string;
@@ -89,7 +77,7 @@ export class TemplateRepository {
 
   /** A ticket in the caller's scope as a template starts from it: its provider's kind and its service record. */
   async source(scope: AccessScope, ticketId: string): Promise<TemplateSource | null> {
-    const reach = ticketReach(scope, 2);
+    const reach = ticketReachSql(scope, 2);
     const rows: { id: string; type: ServiceType; title: string; description: string | null; status: string; rating: number | null; outcome: string | null; provider_kind: string | null; steps: TemplateStep[] }[] =
       await this.dataSource.query(
         `SELECT t.id, t.type, t.title, t.description, t.status, t.rating, t.outcome, p.kind AS provider_kind,
