@@ -81,8 +81,9 @@ export class Service {
     }
   }
 
-  static start(name: string, script: string, env: Record<string, string>): Service {
-    const child = spawn(process.execPath, ['--enable-source-maps', script], {
+  /** `nodeArgs`: options for node itself (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  static start(name: string, script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): Service {
+    const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, script], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
