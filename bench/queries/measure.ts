@@ -48,8 +48,8 @@ export async function timeSeries(http: HttpClient, token: string, series: QueryS
             errors++;
             break;
           }
-          items += reply.body.items.length;
-          cursor = reply.body.nextCursor;
+          items += reply.body?.items?.length ?? 0;
+          cursor = reply.body?.nextCursor ?? null;
           if (!cursor) break;
         }
       }

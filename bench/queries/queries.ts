@@ -44,6 +44,8 @@ export async function seriesFor(db: Pool, who: RoleWorld, deepPages: number): Pr
         : await sample(db, `SELECT user_id FROM desk_member ORDER BY md5(user_id::text) LIMIT 50`);
   const one = (name: string, paths: string[]): QuerySeries => ({ name, paths, pages: 1 });
   return [
+    // The same run's floor: an authenticated request with one lookup by key, what the machine's load does to any request.
+    one('baseline: GET /me', ['/api/v1/me']),
     one('none', [base]),
     one('status', STATUSES.map((s) => `${base}?status=${s}`)),
     one('type+status', cycle(types.length * STATUSES.length, (i) => `${base}?type=${types[i % types.length]}&status=${STATUSES[Math.floor(i / types.length)]}`)),

@@ -25,8 +25,10 @@ export interface QueriesReport {
 
 const f = (n: number, digits = 1) => n.toFixed(digits);
 
+const BASELINE = 'baseline: GET /me';
+
 function worst(results: QueryResult[], phase: 'sequential' | 'concurrent'): QueryResult {
-  return results.reduce((a, b) => (b[phase].p99 > a[phase].p99 ? b : a));
+  return results.filter((x) => x.query !== BASELINE).reduce((a, b) => (b[phase].p99 > a[phase].p99 ? b : a));
 }
 
 export function render(r: QueriesReport): string {
@@ -66,7 +68,11 @@ export function render(r: QueriesReport): string {
   }
   const seq = worst(r.results, 'sequential');
   const conc = worst(r.results, 'concurrent');
+  const floor = r.results.find((x) => x.query === BASELINE && x.role === seq.role);
   lines.push('');
+  const lists = r.results.filter((x) => x.query !== BASELINE);
+  const met = lists.filter((x) => x.sequential.p99 < config.targetP99Ms).length;
+  lines.push(`one client: ${met} of ${lists.length} query × role p99 under ${config.targetP99Ms} ms; the worst is ×${floor ? f(seq.sequential.p99 / floor.sequential.p99) : '?'} the same role's baseline p99`);
   lines.push(`target: p99 < ${config.targetP99Ms} ms for each query: one client ${seq.sequential.p99 < config.targetP99Ms ? 'met' : 'NOT met'}, ${config.connections} connections ${conc.concurrent.p99 < config.targetP99Ms ? 'met' : 'NOT met'}`);
   lines.push(`queries: worst p99 ${f(seq.sequential.p99)} ms (${seq.query}, ${seq.role}); with ${config.connections} connections ${f(conc.concurrent.p99)} ms (${conc.query}, ${conc.role}); load ${f(r.load.before[0], 2)}`);
   return lines.join('\n');

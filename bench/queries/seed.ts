@@ -113,7 +113,7 @@ async function upgradeSeed(url: string, log: (m: string) => void): Promise<void>
 async function orderAsFiled(db: Pool, log: (m: string) => void): Promise<void> {
   log('seed: putting ticket and ticket_terms in filing order (CLUSTER)');
   await db.query(`SET maintenance_work_mem = '512MB'`);
-  await db.query(`CLUSTER ticket USING ticket_created_idx`);
+  await db.query(`CLUSTER ticket USING ticket_created_filters_idx`);
   await withoutSecondaryIndexes(db, ['ticket_terms'], async () => {
     await db.query(`CREATE TEMP TABLE bench_terms AS SELECT tt.* FROM ticket_terms tt JOIN ticket t ON t.id = tt.ticket_id ORDER BY t.created_at DESC, t.id DESC`);
     await db.query(`TRUNCATE ticket_terms`);

@@ -19,15 +19,21 @@ import { TicketVersionConflictError } from '../tickets.errors';
  * form as written: PostgreSQL's estimate for a word it has no statistics on is far too high
  * (a word in no ticket was walked through all million tickets). Counting always takes the index.
  */
-function textMatch(q: TextQuery, pageSize: number | undefined, narrowed: boolean): string {
-  // Within a desk or a type a word's share can be far below its share of all tickets (技能培训
-  // is a training word): walking a clerk's desks for it may pass every ticket, so there the
-  // index is preferred four times longer.
-  const bound = Math.sqrt((pageSize ?? 0) * q.tickets) * (narrowed ? 4 : 1);
-  const viaIndex = pageSize === undefined || q.rarestWordTickets <= bound;
+export function textMatch(q: TextQuery, pageSize: number | undefined, reach: 'bounded' | 'narrowed' | 'all'): string {
+  // A zone's, a person's or a list's tickets are few: walking them is bounded by their own index.
+  // Within desks or a type a word's share can be far below its share of all tickets (技能培训 is
+  // a training word): walking a clerk's other desks for it would pass every ticket, so there the
+  // index is preferred twice as long.
+  const bound = Math.sqrt((pageSize ?? 0) * q.tickets) * (reach === 'narrowed' ? 2 : 1);
+  const viaIndex = pageSize === undefined || (reach !== 'bounded' && q.rarestWordTickets <= bound);
   return viaIndex
     ? 't.id IN (SELECT tt.ticket_id FROM ticket_terms tt WHERE tt.terms @> CAST(:words AS text[]) OFFSET 0)'
     : 'EXISTS (SELECT 1 FROM ticket_terms tt WHERE tt.ticket_id = t.id AND tt.terms @> CAST(:words AS text[]) OFFSET 0)';
+}
+
+export function reachOf(scope: AccessScope, filter: TicketFilter): 'bounded' | 'narrowed' | 'all' {
+  if (scope.kind === 'zone' || filter.zoneId || filter.assigneeId || filter.demandListId) return 'bounded';
+  return scope.kind === 'desks' || filter.type ? 'narrowed' : 'all';
 }
 
 const FINISHED_SQL = FINISHED_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -178,7 +184,7 @@ export class TicketRepository {
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { today });
     }
     if (filter.q?.words.length) {
-      qb.andWhere(textMatch(filter.q, pageSize, scope.kind === 'desks' || filter.type !== undefined), { words: [...filter.q.words] });
+      qb.andWhere(textMatch(filter.q, pageSize, reachOf(scope, filter)), { words: [...filter.q.words] });
     } else if (filter.q) {
       const like = `%${filter.q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('(t.title ILIKE :like OR t.description ILIKE :like)', { like });
