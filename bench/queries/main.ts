@@ -32,8 +32,8 @@ async function run(config: QueriesBenchConfig, world: BenchWorld, services: Serv
   const db = new Pool({ connectionString: seed.databaseUrl, max: 2, application_name: 'bench-queries' });
   db.on('error', () => undefined);
   const port = await freePort();
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const api = Service.start('api', API_SCRIPT, { ...serviceEnv(config, world, port), BOOTSTRAP_ADMIN_PASSWORD: SEED_PASSWORD }, profile);
+  // BENCH_CPU_PROF=<dir>: Service.start has the API write its CPU profile there.
+  const api = Service.start('api', API_SCRIPT, { ...serviceEnv(config, world, port), BOOTSTRAP_ADMIN_PASSWORD: SEED_PASSWORD });
   services.push(api);
   const http = new HttpClient(`http://127.0.0.1:${port}`, config.connections);
   try {

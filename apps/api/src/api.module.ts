@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { BulletinsModule } from '@enterpark/bulletins';
 import { CalendarModule } from '@enterpark/calendar';
 import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
@@ -14,6 +15,8 @@ import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
+import { ProblemsModule } from '@enterpark/problems';
+import { TemplatesModule } from '@enterpark/templates';
 import { SimilarityModule } from '@enterpark/similarity';
 import { StatisticsModule } from '@enterpark/statistics';
 import { SummariesModule } from '@enterpark/summaries';
@@ -22,6 +25,7 @@ import { WebhooksModule } from '@enterpark/webhooks';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { BulletinsController } from './bulletins/bulletins.controller';
 import { BootstrapService } from './bootstrap/bootstrap.service';
 import { StartUpSummary } from './bootstrap/start-up-summary';
 import { CalendarController } from './calendar/calendar.controller';
@@ -39,7 +43,11 @@ import { MatchRespondController } from './matches/match-respond.controller';
 import { MatchesController } from './matches/matches.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { ServiceGauges } from './metrics/service-gauges';
+import { ProblemsController } from './problems/problems.controller';
+import { TicketProblemController } from './problems/ticket-problem.controller';
 import { ProvidersController } from './providers/providers.controller';
+import { TemplatesController, TicketTemplatesController } from './templates/templates.controller';
+import { RankingsController } from './rankings/rankings.controller';
 import { SlaTargetsController } from './sla-targets/sla-targets.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
@@ -77,13 +85,16 @@ export class ApiModule {
         SummariesModule,
         DigestsModule,
         StatisticsModule,
+        BulletinsModule,
         EventFeedModule,
         WebhooksModule,
         NotificationsModule,
         MailModule,
         SimilarityModule,
+        ProblemsModule,
+        TemplatesModule,
       ],
-      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController, RankingsController, BulletinsController, ProblemsController, TicketProblemController, TemplatesController, TicketTemplatesController],
       providers: [
         AccessTokenService,
         BootstrapService,

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Clock, ClockModule } from '@enterpark/common';
 import { AppConfig, ConfigModule } from '@enterpark/config';
 import { DatabaseModule } from '@enterpark/database';
+import { BulletinsModule } from '@enterpark/bulletins';
 import { DigestsModule } from '@enterpark/digests';
 import { QueueModule } from '@enterpark/events';
 import { MailModule } from '@enterpark/mail';
@@ -13,6 +14,7 @@ import { SimilarityModule } from '@enterpark/similarity';
 import { SummariesModule } from '@enterpark/summaries';
 import { TicketsModule } from '@enterpark/tickets';
 import { WebhooksModule } from '@enterpark/webhooks';
+import { BulletinsProcessor } from './bulletins/bulletins.processor';
 import { CompletionProcessor } from './completion/completion.processor';
 import { DigestsProcessor } from './digests/digests.processor';
 import { MailProcessor } from './mail/mail.processor';
@@ -44,13 +46,14 @@ export class WorkerModule {
         TicketsModule,
         SummariesModule,
         DigestsModule,
+        BulletinsModule,
         WebhooksModule,
         MatchingModule,
         NotificationsModule,
         MailModule,
         SimilarityModule,
       ],
-      providers: [DeclaredSchedules, OutboxRelay, Reconciler, WorkerMetricsServer, SimilarityBackfill, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor],
+      providers: [DeclaredSchedules, OutboxRelay, Reconciler, WorkerMetricsServer, SimilarityBackfill, ...REDRIVE_PROVIDERS, RoutingProcessor, TimersProcessor, CompletionProcessor, MatchingProcessor, NotificationsProcessor, MailProcessor, WebhooksProcessor, DigestsProcessor, BulletinsProcessor],
     };
   }
 }

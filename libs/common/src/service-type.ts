@@ -22,3 +22,13 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
 export function isServiceType(value: unknown): value is ServiceType {
   return typeof value === 'string' && (SERVICE_TYPES as readonly string[]).includes(value);
 }
+
+/** Each action's colour in charts (digests, bulletins). */
+export const SERVICE_TYPE_COLORS: Record<ServiceType, string> = {
+  media: '#E4572E',
+  finance: '#2E86AB',
+  training: '#F2A541',
+  foreign_investment: '#3BA55C',
+  party_building: '#C0392B',
+  precision_service: '#7E57C2',
+};

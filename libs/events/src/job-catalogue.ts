@@ -18,6 +18,8 @@ export interface JobPayloads {
   'webhooks.dispatch': Record<string, never>;
   /** One delivery attempt of one webhook delivery. */
   'webhook.deliver': { deliveryId: string };
+  /** The daily 09:00 check: issue the bulletins due today (first working day of a month or quarter). */
+  'bulletins.run': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +32,7 @@ export const JOB_QUEUES = {
   'digest.compose': 'digests',
   'webhooks.dispatch': 'webhooks',
   'webhook.deliver': 'webhooks',
+  'bulletins.run': 'bulletins',
 } as const satisfies { readonly [J in JobName]: QueueName };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

@@ -8,7 +8,9 @@ export type MailKind =
   | 'sla_reminder'
   | 'sla_escalation'
   | 'ticket_assigned'
-  | 'calendar_missing';
+  | 'calendar_missing'
+  | 'bulletin'
+  | 'problem_resolved';
 
 /** What a recipient can switch off in their preferences (and with the one-click unsubscribe link). */
 export const MAIL_CATEGORIES = ['digest', 'notification', 'assignment'] as const;
@@ -18,6 +20,13 @@ export type MailCategory = (typeof MAIL_CATEGORIES)[number];
 export interface InlineImage {
   cid: string;
   filename: string;
+  contentBase64: string;
+}
+
+/** A file sent with the message (a bulletin's .docx). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
   contentBase64: string;
 }
 
@@ -38,4 +47,5 @@ export interface MailDraft {
   html: string;
   text: string;
   inlineImages?: InlineImage[];
+  attachments?: MailAttachment[];
 }

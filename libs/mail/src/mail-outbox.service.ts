@@ -41,8 +41,8 @@ export class MailOutbox {
     const unsubscribeUrl = draft.recipientUserId ? this.links.urlFor(draft.recipientUserId, draft.category) : null;
     const inserted: { id: string }[] = await manager.query(
       `INSERT INTO mail_message (id, dedupe_key, kind, category, recipient_user_id, to_address, to_name, subject, html, text_body,
-                                 inline_images, unsubscribe_url, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                 inline_images, unsubscribe_url, message_id, attachments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -59,6 +59,7 @@ export class MailOutbox {
         JSON.stringify(checked.inlineImages),
         unsubscribeUrl,
         `<${id}@${this.messageIdDomain()}>`,
+        JSON.stringify(checked.attachments),
       ],
     );
     if (inserted.length > 0) return { id, created: true };

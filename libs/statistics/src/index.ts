@@ -7,3 +7,7 @@ export * from './domain/zone-row';
 export * from './persistence/period-sql';
 export * from './persistence/zone-figures';
 export * from './statistics.module';
+export * from './application/rankings.service';
+export * from './domain/ranking';
+export * from './domain/report-period';
+export { ZoneLevel } from './persistence/ranking.repository';

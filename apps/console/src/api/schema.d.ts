@@ -23,6 +23,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issued bulletins, newest period first */
+        get: operations["BulletinsController_list"];
+        put?: never;
+        /** Issue the bulletin of an ended month or quarter by hand (idempotent: a period issued already is answered as it is) */
+        post: operations["BulletinsController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One issued bulletin: `{period}` (JSON), `{period}.docx` or `{period}.xlsx`, rendered from the frozen content */
+        get: operations["BulletinsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/preview.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A draft of any month or quarter as it would read now (coordinators); nothing is stored */
+        get: operations["BulletinsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/{year}": {
         parameters: {
             query?: never;
@@ -292,6 +344,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Problems the caller may see, newest first, with their tickets counted by zone and type */
+        get: operations["ProblemsController_list"];
+        put?: never;
+        post: operations["ProblemsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProblemsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve the problem: the resolution goes onto every linked ticket, and each linked zone's managers get one email */
+        post: operations["ProblemsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProblemsController_addTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/tickets/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ProblemsController_removeTicket"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clusters of open similar tickets from at least two zones, none in a problem yet */
+        get: operations["ProblemsController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/providers": {
         parameters: {
             query?: never;
@@ -324,6 +475,64 @@ export interface paths {
         patch: operations["ProvidersController_update"];
         trace?: never;
     };
+    "/api/v1/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A league table of zones, desks or providers over a month, quarter or year
+         * @description Tickets submitted in the period (Asia/Shanghai), cancelled ones left out. completionRate = completed or closed ÷ submitted; onTimeRate = completed without an SLA breach ÷ completed; satisfactionRate = confirmations rated ≥ 4 ÷ confirmations; returnRate = tickets ever returned ÷ submitted; avgWorkingDays = mean working days submission → completion. score = 100 × (w.completion × completionRate + w.onTime × onTimeRate + w.satisfaction × satisfactionRate + w.returns × (1 − returnRate)); a rate with no denominator is null and left out of the score, the other weights scaled back up to 1; no rate at all: score and rank null. Equal scores share a rank. Aggregates only: every signed-in role may read.
+         */
+        get: operations["RankingsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rankings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The league table GET /rankings answers, as an Excel workbook */
+        get: operations["RankingsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rankings/weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weights the score uses now */
+        get: operations["RankingsController_weights"];
+        /**
+         * Change the score weights (coordinators)
+         * @description Each 0–1 with at most three decimals, together exactly 1.
+         */
+        put: operations["RankingsController_setWeights"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sla-targets": {
         parameters: {
             query?: never;
@@ -354,6 +563,40 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TemplatesController_list"];
+        put?: never;
+        /** A draft template from a closed ticket rated at least 4 (desk staff of its desk, coordinators) */
+        post: operations["TemplatesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TemplatesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit or publish a template (its owner or a coordinator) */
+        patch: operations["TemplatesController_update"];
         trace?: never;
     };
     "/api/v1/tickets": {
@@ -516,6 +759,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/problem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The problem this ticket belongs to
+         * @description Scoped like GET /tickets/{id}; the problem shows only the tickets the caller may read. Once resolved, its resolution is what the desk may complete the ticket with.
+         */
+        get: operations["TicketProblemController_problemOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/provide-info": {
         parameters: {
             query?: never;
@@ -626,6 +889,40 @@ export interface paths {
         get: operations["SummariesController_ofTicket"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published templates most like this ticket's demand, best first (scoped like GET /tickets/{id}) */
+        get: operations["TicketTemplatesController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/templates/{templateId}/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that this ticket uses the template: once per ticket and template, with a ticket event */
+        post: operations["TicketTemplatesController_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -936,6 +1233,46 @@ export interface components {
             /** Format: uuid */
             assigneeId: string;
         };
+        BulletinPageResponse: {
+            items: components["schemas"]["BulletinSummaryResponse"][];
+            nextCursor: string | null;
+        };
+        BulletinResponse: {
+            /** @description the frozen figures: period, title, asOf, weights, overview, actions, zones (ranked), problems {overdue, returned, escalated, lowestRated}, problemRecords (问题归集) */
+            content: {
+                [key: string]: unknown;
+            };
+            issuedAt: string;
+            /**
+             * Format: uuid
+             * @description the coordinator who issued it by hand; null when the schedule did
+             */
+            issuedBy: string | null;
+            /** @enum {string} */
+            kind: "month" | "quarter";
+            /** @example 2026年11月 */
+            label: string;
+            /** @example 2026-11 */
+            period: string;
+            /** @example 全省"进园区"服务工作情况通报（2026年11月） */
+            title: string;
+        };
+        BulletinSummaryResponse: {
+            issuedAt: string;
+            /**
+             * Format: uuid
+             * @description the coordinator who issued it by hand; null when the schedule did
+             */
+            issuedBy: string | null;
+            /** @enum {string} */
+            kind: "month" | "quarter";
+            /** @example 2026年11月 */
+            label: string;
+            /** @example 2026-11 */
+            period: string;
+            /** @example 全省"进园区"服务工作情况通报（2026年11月） */
+            title: string;
+        };
         CalendarDayRequest: {
             /**
              * @description a date of the year in the path
@@ -1028,6 +1365,13 @@ export interface components {
             /** @description false reopens the ticket */
             solved: boolean;
         };
+        CreateProblemRequest: {
+            description?: string;
+            /** @description the tickets to link (1–100); each ticket belongs to at most one problem */
+            ticketIds: string[];
+            /** @example 园区中小企业融资难 */
+            title: string;
+        };
         CreateProviderRequest: {
             /** @description concurrent active tickets */
             capacity: number;
@@ -1060,6 +1404,13 @@ export interface components {
              *     ]
              */
             tags?: string[];
+        };
+        CreateTemplateRequest: {
+            /**
+             * Format: uuid
+             * @description a ticket the zone confirmed solved (closed) and rated at least 4
+             */
+            fromTicketId: string;
         };
         CreateUserRequest: {
             /** @description required for desk_staff */
@@ -1286,7 +1637,7 @@ export interface components {
             /** @description insertion number; the feed order is the commit-safe order of the cursor, not seq */
             seq: number;
             /** @enum {string} */
-            type: "demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled";
+            type: "demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used";
             /** Format: uuid */
             zoneId: string | null;
         };
@@ -1335,6 +1686,31 @@ export interface components {
             title: string;
             /** @enum {string} */
             type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+        };
+        IssueBulletinRequest: {
+            /**
+             * @description a month YYYY-MM or a quarter YYYY-Qn that has ended
+             * @example 2026-11
+             */
+            period: string;
+        };
+        IssuedBulletinResponse: {
+            /** @description false when the period already had its bulletin (nothing was issued again) */
+            created: boolean;
+            issuedAt: string;
+            /**
+             * Format: uuid
+             * @description the coordinator who issued it by hand; null when the schedule did
+             */
+            issuedBy: string | null;
+            /** @enum {string} */
+            kind: "month" | "quarter";
+            /** @example 2026年11月 */
+            label: string;
+            /** @example 2026-11 */
+            period: string;
+            /** @example 全省"进园区"服务工作情况通报（2026年11月） */
+            title: string;
         };
         LeagueEntryResponse: {
             averageRating: number | null;
@@ -1459,6 +1835,76 @@ export interface components {
             closed: number;
             rejected: number;
         };
+        ProblemDetailResponse: {
+            byType: components["schemas"]["TypeCountResponse"][];
+            /** @description for a zone manager only their own zone */
+            byZone: components["schemas"]["ZoneCountResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @description linked tickets; for a zone manager only their own zone's */
+            ticketCount: number;
+            /** @description only the tickets the caller may read (a zone manager: their zone's; desk staff: their desks') */
+            tickets: components["schemas"]["ProblemTicketResponse"][];
+            title: string;
+        };
+        ProblemPageResponse: {
+            items: components["schemas"]["ProblemResponse"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        ProblemResponse: {
+            byType: components["schemas"]["TypeCountResponse"][];
+            /** @description for a zone manager only their own zone */
+            byZone: components["schemas"]["ZoneCountResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @description linked tickets; for a zone manager only their own zone's */
+            ticketCount: number;
+            title: string;
+        };
+        ProblemSuggestionListResponse: {
+            items: components["schemas"]["ProblemSuggestionResponse"][];
+        };
+        ProblemSuggestionResponse: {
+            tickets: components["schemas"]["SuggestedTicketResponse"][];
+            /** @description the first ticket's title, offered as the problem's title */
+            title: string;
+            zoneCount: number;
+        };
+        ProblemTicketIdsRequest: {
+            /** @description the tickets to link (1–100); each ticket belongs to at most one problem */
+            ticketIds: string[];
+        };
+        ProblemTicketResponse: {
+            /** @enum {string|null} */
+            desk: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service" | null;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
+            /** Format: uuid */
+            ticketId: string;
+            title: string;
+            /** @enum {string} */
+            type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            /** Format: uuid */
+            zoneId: string;
+            zoneName: string;
+        };
         ProvideInfoRequest: {
             /** @example 融资规模约 5000 万元，期限 3 年 */
             answer: string;
@@ -1490,6 +1936,63 @@ export interface components {
         };
         PublishCalendarRequest: {
             days: components["schemas"]["CalendarDayRequest"][];
+        };
+        RankingItemResponse: {
+            /** @description mean working days from submission to completion */
+            avgWorkingDays: number | null;
+            /** @description of those, completed or closed */
+            completed: number;
+            /** @description completed ÷ submitted (0–1) */
+            completionRate: number | null;
+            /** @description zone or provider id, or the desk's service type */
+            id: string;
+            name: string;
+            /** @description completed without an SLA breach ÷ completed */
+            onTimeRate: number | null;
+            /** @description equal scores share a rank; null when unscored */
+            rank: number | null;
+            /** @description tickets ever returned (退单) ÷ submitted */
+            returnRate: number | null;
+            /** @description confirmations rated ≥ 4 ÷ confirmations */
+            satisfactionRate: number | null;
+            /** @description 0–100; rates without a denominator are left out and the other weights scaled up */
+            score: number | null;
+            /** @description tickets submitted in the period, cancelled ones left out */
+            submitted: number;
+        };
+        RankingResponse: {
+            /** @enum {string} */
+            by: "zone" | "desk" | "provider";
+            items: components["schemas"]["RankingItemResponse"][];
+            /** @enum {string|null} */
+            level: "national" | "provincial" | "cultivating" | null;
+            /** @example 2026-11 */
+            period: string;
+            /** @example 2026年11月 */
+            periodLabel: string;
+            weights: components["schemas"]["RankingWeightsBody"];
+        };
+        RankingWeightsBody: {
+            /**
+             * @description weight of completionRate
+             * @example 0.3
+             */
+            completion: number;
+            /**
+             * @description weight of onTimeRate
+             * @example 0.3
+             */
+            onTime: number;
+            /**
+             * @description weight of 1 − returnRate
+             * @example 0.1
+             */
+            returns: number;
+            /**
+             * @description weight of satisfactionRate
+             * @example 0.3
+             */
+            satisfaction: number;
         };
         ReadCalendarNoticeRequest: {
             /**
@@ -1525,7 +2028,7 @@ export interface components {
             createdBy: string;
             description: string | null;
             disabledReason: string | null;
-            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled")[];
+            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used")[];
             /** Format: uuid */
             id: string;
             /**
@@ -1549,7 +2052,7 @@ export interface components {
              *       "ticket.closed"
              *     ]
              */
-            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled")[];
+            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used")[];
             /**
              * @description https:// or http://; no credentials; must resolve to a public address
              * @example https://hooks.example.cn/enterpark
@@ -1573,6 +2076,13 @@ export interface components {
             /** @description the generated password, shown this once (stored only as a hash); give it to its owner in person or by phone */
             password: string;
             user: components["schemas"]["UserResponse"];
+        };
+        ResolveProblemRequest: {
+            /**
+             * @description what was done; written on every linked ticket and offered to each desk as its completion outcome
+             * @example 省商务厅联合省地方金融监管局推出"园区贷"专项产品，各园区企业可向合作银行申请。
+             */
+            resolution: string;
         };
         ReturnTicketRequest: {
             /** @example 不属于本服务台受理范围 */
@@ -1643,6 +2153,79 @@ export interface components {
             /** @enum {string} */
             status: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
         };
+        SuggestedTemplateListResponse: {
+            items: components["schemas"]["SuggestedTemplateResponse"][];
+        };
+        SuggestedTemplateResponse: {
+            /** @description similarity of the template to the ticket's demand */
+            score: number;
+            template: components["schemas"]["TemplateResponse"];
+        };
+        SuggestedTicketResponse: {
+            /** @description similarity to the first ticket of the cluster (1 for that ticket) */
+            score: number;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
+            /** Format: uuid */
+            ticketId: string;
+            title: string;
+            /** @enum {string} */
+            type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            /** Format: uuid */
+            zoneId: string;
+            zoneName: string;
+        };
+        TemplatePageResponse: {
+            items: components["schemas"]["TemplateResponse"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        TemplateResponse: {
+            /** @description 平均评分 of the tickets that used it and were rated */
+            averageRating: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            demand: string;
+            /** Format: uuid */
+            id: string;
+            outcome: string;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string;
+            /** @description the kind of provider that served the source ticket */
+            providerKind: string | null;
+            /** @description the source ticket's rating */
+            rating: number;
+            /** Format: uuid */
+            sourceTicketId: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            steps: components["schemas"]["TemplateStepResponse"][];
+            title: string;
+            /** @enum {string} */
+            type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description 使用次数: tickets that used it */
+            usedCount: number;
+        };
+        TemplateStepDto: {
+            /** @example 2026-11-20 */
+            day: string;
+            /** @example visit */
+            kind: string;
+            notes: string;
+        };
+        TemplateStepResponse: {
+            day: string;
+            kind: string;
+            notes: string;
+        };
+        TemplateUseResponse: {
+            /** @description false when this ticket had already used the template */
+            recorded: boolean;
+            template: components["schemas"]["TemplateResponse"];
+        };
         TicketHistoryResponse: {
             /** Format: uuid */
             actorId: string | null;
@@ -1691,6 +2274,10 @@ export interface components {
         TicketPageResponse: {
             items: components["schemas"]["TicketResponse"][];
             nextCursor: string | null;
+        };
+        TicketProblemResponse: {
+            /** @description the problem this ticket belongs to, or null */
+            problem: components["schemas"]["ProblemDetailResponse"] | null;
         };
         TicketResponse: {
             acceptedAt: string | null;
@@ -1927,6 +2514,17 @@ export interface components {
             /** @description working days from routed to accepted/returned */
             triageDays: number;
         };
+        UpdateTemplateRequest: {
+            demand?: string;
+            outcome?: string;
+            /**
+             * @description draft (草稿) or published (已发布)
+             * @enum {string}
+             */
+            status?: "draft" | "published";
+            steps?: components["schemas"]["TemplateStepDto"][];
+            title?: string;
+        };
         UpdateUserRequest: {
             /** @description false deactivates: no sign-in, tokens stop working within TOKEN_CHECK_CACHE_MS, no new tickets or emails; not for oneself */
             active?: boolean;
@@ -1972,7 +2570,7 @@ export interface components {
              */
             eventId: string;
             /** @enum {string} */
-            eventType: "demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled";
+            eventType: "demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used";
             finishedAt: string | null;
             /** Format: uuid */
             id: string;
@@ -1995,7 +2593,7 @@ export interface components {
             createdBy: string;
             description: string | null;
             disabledReason: string | null;
-            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled")[];
+            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used")[];
             /** Format: uuid */
             id: string;
             /**
@@ -2014,6 +2612,12 @@ export interface components {
             startsAt: string;
             /** @example 2026-W47 */
             week: string;
+        };
+        ZoneCountResponse: {
+            count: number;
+            /** Format: uuid */
+            zoneId: string;
+            zoneName: string;
         };
         ZonePageResponse: {
             items: components["schemas"]["ZoneResponse"][];
@@ -2074,6 +2678,92 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    BulletinsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinPageResponse"];
+                };
+            };
+        };
+    };
+    BulletinsController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueBulletinRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedBulletinResponse"];
+                };
+            };
+        };
+    };
+    BulletinsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinResponse"];
+                };
+            };
+        };
+    };
+    BulletinsController_preview: {
+        parameters: {
+            query: {
+                /** @description a month YYYY-MM or a quarter YYYY-Qn, ended or not */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a .docx document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
         };
     };
@@ -2632,6 +3322,167 @@ export interface operations {
             };
         };
     };
+    ProblemsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemPageResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProblemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveProblemRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_addTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemTicketIdsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_removeTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ticketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_suggest: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSuggestionListResponse"];
+                };
+            };
+        };
+    };
     ProvidersController_list: {
         parameters: {
             query?: {
@@ -2704,6 +3555,99 @@ export interface operations {
             };
         };
     };
+    RankingsController_read: {
+        parameters: {
+            query: {
+                by: "zone" | "desk" | "provider";
+                /** @description only zones of this level (and their tickets) */
+                level?: "national" | "provincial" | "cultivating";
+                /** @description YYYY-MM (month), YYYY-Qn (quarter) or YYYY (year), Asia/Shanghai */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingResponse"];
+                };
+            };
+        };
+    };
+    RankingsController_export: {
+        parameters: {
+            query: {
+                by: "zone" | "desk" | "provider";
+                /** @description only zones of this level (and their tickets) */
+                level?: "national" | "provincial" | "cultivating";
+                /** @description YYYY-MM (month), YYYY-Qn (quarter) or YYYY (year), Asia/Shanghai */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    RankingsController_weights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingWeightsBody"];
+                };
+            };
+        };
+    };
+    RankingsController_setWeights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RankingWeightsBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingWeightsBody"];
+                };
+            };
+        };
+    };
     SlaTargetsController_list: {
         parameters: {
             query?: never;
@@ -2744,6 +3688,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SlaTargetsResponse"];
+                };
+            };
+        };
+    };
+    TemplatesController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description text in the title, demand or outcome */
+                q?: string;
+                status?: "draft" | "published";
+                type?: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePageResponse"];
+                };
+            };
+        };
+    };
+    TemplatesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
+                };
+            };
+            /** @description TEMPLATE_SOURCE_NOT_ELIGIBLE: the ticket is not closed or rated below 4 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TemplatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
+                };
+            };
+        };
+    };
+    TemplatesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
                 };
             };
         };
@@ -3074,6 +4123,27 @@ export interface operations {
             };
         };
     };
+    TicketProblemController_problemOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketProblemResponse"];
+                };
+            };
+        };
+    };
     TicketActionsController_provideInfo: {
         parameters: {
             query?: never;
@@ -3290,6 +4360,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    TicketTemplatesController_suggest: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestedTemplateListResponse"];
+                };
+            };
+        };
+    };
+    TicketTemplatesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateUseResponse"];
+                };
             };
         };
     };

@@ -21,12 +21,15 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   desk_staff: [
     { path: '/', label: '工作队列' },
     { path: '/tickets', label: '工单' },
+    { path: '/templates', label: '经验模板' },
     SETTINGS,
   ],
   coordinator: [
     { path: '/', label: '全省概览' },
     { path: '/tickets', label: '工单' },
     { path: '/demand-lists', label: '需求清单' },
+    { path: '/problems', label: '问题归集' },
+    { path: '/templates', label: '经验模板' },
     { path: '/zones', label: '园区' },
     { path: '/users', label: '用户' },
     { path: '/providers', label: '服务机构' },
@@ -43,6 +46,8 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { path: '/', label: '全省概览' },
     { path: '/tickets', label: '工单' },
     { path: '/demand-lists', label: '需求清单' },
+    { path: '/problems', label: '问题归集' },
+    { path: '/templates', label: '经验模板' },
     SETTINGS,
   ],
 };

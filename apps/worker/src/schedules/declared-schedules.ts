@@ -10,7 +10,7 @@ export interface DeclaredSchedule {
 }
 
 /**
- * The job schedulers this worker keeps (timers.sweep, webhooks.dispatch, digests.weekly).
+ * The job schedulers this worker keeps (timers.sweep, webhooks.dispatch, digests.weekly, bulletins.daily).
  * They live only in the queue backend, so a Redis that loses its data (FLUSHALL, a restart
  * without persistence, a failover to an empty replica) loses them. Each processor declares
  * its schedule here once; this registry declares it again whenever it is missing: when the

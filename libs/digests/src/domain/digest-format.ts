@@ -1,4 +1,4 @@
-import { inShanghai as shanghai, IsoWeek, SERVICE_TYPE_LABELS, ServiceType } from '@enterpark/common';
+import { inShanghai as shanghai, IsoWeek, SERVICE_TYPE_COLORS, SERVICE_TYPE_LABELS, ServiceType } from '@enterpark/common';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -68,14 +68,7 @@ export function desksLabel(desks: readonly ServiceType[]): string {
 }
 
 /** The bars' colours; the HTML legend repeats them, so the PNG needs no text. */
-export const TYPE_COLORS: Record<ServiceType, string> = {
-  media: '#E4572E',
-  finance: '#2E86AB',
-  training: '#F2A541',
-  foreign_investment: '#3BA55C',
-  party_building: '#C0392B',
-  precision_service: '#7E57C2',
-};
+export const TYPE_COLORS = SERVICE_TYPE_COLORS;
 
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;

@@ -1,6 +1,6 @@
 import { IsoWeek } from '@enterpark/common';
 import { InlineImage } from '@enterpark/mail';
-import { renderBarChart } from './digest-chart';
+import { renderBarChartSvg, svgToPng } from '@enterpark/charts';
 import { DeskQueue, DigestBoard, DigestTicket, ProvinceDigestData, TypeRow } from './digest-content';
 import { desksLabel, percent, rating, TYPE_COLORS, typeLabel, weekLabel, weekShortLabel, workingDays } from './digest-format';
 import { busiestZones, buildLeagueTable, LeagueEntry } from '@enterpark/statistics';
@@ -18,7 +18,7 @@ export interface ProvinceDigest {
 
 function chartSection(byType: TypeRow[], week: IsoWeek): { section: SectionView; image: InlineImage } {
   const cid = `tickets-by-type-${week.id}@enterpark`;
-  const png = renderBarChart(byType.map((r) => ({ value: r.filed, color: TYPE_COLORS[r.type] })));
+  const png = svgToPng(renderBarChartSvg(byType.map((r) => ({ label: typeLabel(r.type).replace(/进园区$/, ''), value: r.filed, color: TYPE_COLORS[r.type] }))));
   return {
     image: { cid, filename: `tickets-by-type-${week.id}.png`, contentBase64: png.toString('base64') },
     section: section('本周新提交工单（按类型）', {

@@ -14,6 +14,7 @@ const message: MailMessage = {
   html: '<p>您好 <img src="cid:chart"></p>',
   textBody: '您好',
   inlineImages: [{ cid: 'chart', filename: 'chart.png', contentBase64: Buffer.from('89504e470d0a1a0a', 'hex').toString('base64') }],
+  attachments: [{ filename: '通报.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', contentBase64: Buffer.from('PK').toString('base64') }],
   unsubscribeUrl: 'http://127.0.0.1:3000/api/v1/mail/unsubscribe?token=abc',
   messageId: '<0190f4b6-5a1e-7c2d-8e3f-0a1b2c3d4e5f@enterpark.local>',
   attempts: 1,
@@ -40,7 +41,10 @@ describe('messageOptions', () => {
     expect(new Date(parsed.date!).toISOString()).toBe('2026-11-23T00:00:00.000Z');
     expect(parsed.headers.find((h) => h.key === 'list-unsubscribe')?.value).toBe(`<${message.unsubscribeUrl}>`);
     expect(parsed.headers.find((h) => h.key === 'list-unsubscribe-post')?.value).toBe('List-Unsubscribe=One-Click');
-    expect(parsed.attachments).toMatchObject([{ contentId: '<chart>', disposition: 'inline', mimeType: 'image/png' }]);
+    expect(parsed.attachments).toMatchObject([
+      { contentId: '<chart>', disposition: 'inline', mimeType: 'image/png' },
+      { filename: '通报.docx', disposition: 'attachment', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    ]);
   });
 
   it('adds no unsubscribe headers for a recipient without an account', async () => {

@@ -29,13 +29,21 @@ export function messageOptions(message: MailMessage, mailFrom: string): SendMail
     date: message.createdAt,
     text: message.textBody,
     html: message.html,
-    attachments: message.inlineImages.map((image) => ({
-      cid: image.cid,
-      filename: headerText(image.filename, 100),
-      content: Buffer.from(image.contentBase64, 'base64'),
-      contentType: 'image/png',
-      contentDisposition: 'inline',
-    })),
+    attachments: [
+      ...message.inlineImages.map((image) => ({
+        cid: image.cid,
+        filename: headerText(image.filename, 100),
+        content: Buffer.from(image.contentBase64, 'base64'),
+        contentType: 'image/png',
+        contentDisposition: 'inline' as const,
+      })),
+      ...(message.attachments ?? []).map((file) => ({
+        filename: headerText(file.filename, 100),
+        content: Buffer.from(file.contentBase64, 'base64'),
+        contentType: file.contentType,
+        contentDisposition: 'attachment' as const,
+      })),
+    ],
     headers: unsubscribeHeaders(message),
     disableFileAccess: true,
     disableUrlAccess: true,

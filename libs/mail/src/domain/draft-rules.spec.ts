@@ -17,7 +17,7 @@ const png = Buffer.from('89504e470d0a1a0a', 'hex').toString('base64');
 describe('checkDraft', () => {
   it('normalizes the header fields it stores', () => {
     const checked = checkDraft({ ...base, subject: '主题\r\nBcc: evil@example.com', to: { address: 'Zhang@Example.cn', name: '张\r\n明' } });
-    expect(checked).toEqual({ address: 'zhang@example.cn', name: '张 明', subject: '主题 Bcc: evil@example.com', inlineImages: [] });
+    expect(checked).toEqual({ address: 'zhang@example.cn', name: '张 明', subject: '主题 Bcc: evil@example.com', inlineImages: [], attachments: [] });
   });
 
   it('stores a blank name as none', () => {

@@ -1,4 +1,4 @@
-import { InlineImage, MailDraft } from '../mail-draft';
+import { InlineImage, MailAttachment, MailDraft } from '../mail-draft';
 import { MailAddressInvalidError, MailDraftInvalidError } from '../mail.errors';
 import { checkAddress, headerText, isSafeContentId, NAME_MAX, SUBJECT_MAX } from './header-safety';
 
@@ -13,6 +13,7 @@ export interface CheckedDraft {
   name: string | null;
   subject: string;
   inlineImages: InlineImage[];
+  attachments: MailAttachment[];
 }
 
 /**
@@ -31,7 +32,22 @@ export function checkDraft(draft: MailDraft): CheckedDraft {
     if (body.length > BODY_MAX || body.includes('\u0000')) throw new MailDraftInvalidError(field, 'storable', `${field} 正文过长或包含空字符`);
   }
   const name = draft.to.name === undefined ? '' : headerText(draft.to.name, NAME_MAX);
-  return { address: address.address, name: name || null, subject, inlineImages: checkInlineImages(draft.inlineImages ?? []) };
+  return { address: address.address, name: name || null, subject, inlineImages: checkInlineImages(draft.inlineImages ?? []), attachments: checkAttachments(draft.attachments ?? []) };
+}
+
+const ATTACHMENTS_MAX = 5;
+const ATTACHMENT_BYTES_MAX = 10 * 1024 * 1024;
+
+function checkAttachments(attachments: MailAttachment[]): MailAttachment[] {
+  if (attachments.length > ATTACHMENTS_MAX) throw new MailDraftInvalidError('attachments', 'maxItems', `附件不能超过 ${ATTACHMENTS_MAX} 个`);
+  let bytes = 0;
+  attachments.forEach((a, i) => {
+    if (!BASE64.test(a.contentBase64)) throw new MailDraftInvalidError(`attachments[${i}].contentBase64`, 'isBase64', '附件内容必须是 Base64 编码');
+    if (!/^[\w.+-]+\/[\w.+-]+$/.test(a.contentType)) throw new MailDraftInvalidError(`attachments[${i}].contentType`, 'isMimeType', '附件类型无效');
+    bytes += (a.contentBase64.length * 3) / 4;
+  });
+  if (bytes > ATTACHMENT_BYTES_MAX) throw new MailDraftInvalidError('attachments', 'maxBytes', '附件总大小不能超过 10 MB');
+  return attachments.map((a) => ({ ...a, filename: headerText(a.filename, 100) }));
 }
 
 function checkInlineImages(images: InlineImage[]): InlineImage[] {

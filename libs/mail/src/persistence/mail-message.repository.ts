@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InlineImage, MailCategory, MailKind } from '../mail-draft';
+import { InlineImage, MailAttachment, MailCategory, MailKind } from '../mail-draft';
 
 /** A stored message as the sender reads it: everything needed to send it again, nothing to re-query. */
 export interface MailMessage {
@@ -15,6 +15,7 @@ export interface MailMessage {
   html: string;
   textBody: string;
   inlineImages: InlineImage[];
+  attachments: MailAttachment[];
   unsubscribeUrl: string | null;
   messageId: string;
   /** Claims so far, this one included: the fencing token of the current claim. */
@@ -35,6 +36,7 @@ interface MailMessageRow {
   html: string;
   text_body: string;
   inline_images: InlineImage[];
+  attachments: MailAttachment[];
   unsubscribe_url: string | null;
   message_id: string;
   attempts: number;
@@ -57,7 +59,7 @@ export class MailMessageRepository {
     const [rows]: [MailMessageRow[], number] = await this.dataSource.query(
       `UPDATE mail_message SET status = 'sending', attempts = attempts + 1, lease_until = ${LEASE}, updated_at = now()
         WHERE id = $1 AND (status = 'queued' OR (status = 'sending' AND lease_until < now()))
-        RETURNING id, kind, category, recipient_user_id, to_address, to_name, subject, html, text_body, inline_images,
+        RETURNING id, kind, category, recipient_user_id, to_address, to_name, subject, html, text_body, inline_images, attachments,
                   unsubscribe_url, message_id, attempts, created_at`,
       [id, leaseMs],
     );
@@ -132,6 +134,7 @@ function toMessage(row: MailMessageRow): MailMessage {
     html: row.html,
     textBody: row.text_body,
     inlineImages: row.inline_images,
+    attachments: row.attachments ?? [],
     unsubscribeUrl: row.unsubscribe_url,
     messageId: row.message_id,
     attempts: row.attempts,

@@ -1,4 +1,7 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
+import { ProblemDetailPage } from '../../features/problems/ProblemDetailPage';
+import { TemplateDetailPage } from '../../features/templates/TemplateDetailPage';
+import { TemplatesPage } from '../../features/templates/TemplatesPage';
 import { TicketDetailPage } from '../../features/tickets/TicketDetailPage';
 import { TicketListPage } from '../../features/tickets/TicketListPage';
 import { DeskQueuePage } from './DeskQueuePage';
@@ -12,6 +15,9 @@ export default function DeskStaffRoutes() {
       pages={{
         '/': <DeskQueuePage />,
         '/tickets': <TicketListPage />,
+        '/templates': <TemplatesPage />,
+        '/templates/:id': <TemplateDetailPage />,
+        '/problems/:id': <ProblemDetailPage />,
         '/tickets/:id': (
           <TicketDetailPage
             live

@@ -1,0 +1,71 @@
+import { ServiceType } from '@enterpark/common';
+import { RankingItem, RankingWeights, ReportPeriod } from '@enterpark/statistics';
+
+export type BulletinKind = 'month' | 'quarter';
+
+/** A ticket named under 四、存在问题. */
+export interface ProblemTicket {
+  ticketId: string;
+  title: string;
+  zoneName: string;
+  type: ServiceType;
+  /** What makes it a problem: days overdue, the return reason, the rating. */
+  note: string;
+}
+
+export interface ProblemGroup {
+  count: number;
+  /** The first few, the worst first; `count` says how many there are in all. */
+  items: ProblemTicket[];
+}
+
+/** One record of 问题归集 (problems collected from the zones); filled by the problem-records feature. */
+export interface ProblemRecordLine {
+  title: string;
+  zoneName: string;
+  category: string;
+  status: string;
+  note: string;
+}
+
+export interface BulletinAction extends RankingItem {
+  type: ServiceType;
+  typeName: string;
+}
+
+/**
+ * A bulletin as issued: every figure frozen at issue time, stored as JSON, and the only input
+ * of its documents (.docx, .xlsx, the chart), so later changes to tickets never alter it.
+ */
+export interface BulletinContent {
+  period: { id: string; kind: BulletinKind; label: string; startsAt: string; endsAt: string };
+  title: string;
+  /** When the figures were taken. */
+  asOf: string;
+  weights: RankingWeights;
+  /** 一、总体情况: the province's line (filed = submitted). */
+  overview: RankingItem;
+  /** 一 and 三: each action (its desk's tickets). */
+  actions: BulletinAction[];
+  /** 二、园区排名: zones in rank order. */
+  zones: RankingItem[];
+  /** 四、存在问题. */
+  problems: { overdue: ProblemGroup; returned: ProblemGroup; escalated: ProblemGroup; lowestRated: ProblemGroup };
+  /** 五、问题归集: empty until problem records exist; the section is left out of documents while empty. */
+  problemRecords?: ProblemRecordLine[];
+}
+
+/** 全省"进园区"服务工作情况通报（2026年11月） / （2026年第4季度）. */
+export function bulletinTitle(period: ReportPeriod): string {
+  const when = period.kind === 'quarter' ? `${period.year}年第${period.index}季度` : `${period.year}年${period.index}月`;
+  return `全省"进园区"服务工作情况通报（${when}）`;
+}
+
+/** A rate as a percentage with one decimal (66.7%); a rate without a denominator as —. */
+export function percent(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+export function figure(value: number | null, unit = ''): string {
+  return value === null ? '—' : `${value}${unit}`;
+}

@@ -1,0 +1,7 @@
+export * from './application/compose-bulletin.service';
+export * from './application/issue-bulletin.service';
+export * from './bulletins.errors';
+export * from './bulletins.module';
+export * from './domain/bulletin-content';
+export { DOCX_TYPE } from './domain/bulletin-docx';
+export { StoredBulletin } from './persistence/bulletin.repository';

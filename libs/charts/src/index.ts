@@ -1,0 +1,3 @@
+export * from './bar-chart';
+export * from './chart-fonts';
+export * from './rasterise';
