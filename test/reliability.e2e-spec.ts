@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { SERVICE_TYPES } from '@enterpark/common';
 import { DomainEvent } from '@enterpark/events';
+import { Metrics } from '@enterpark/metrics';
 import { deleteRedisKeys, TestContext } from '@enterpark/testing';
 
 /** Nothing accepted is lost, nothing is done twice: redelivery, lost jobs, a stopped worker, a flushed Redis. */
@@ -68,16 +69,38 @@ describe('durable, idempotent routing', () => {
     expect(await snapshot(listId)).toEqual(before);
   });
 
-  it('re-drives tickets whose jobs were lost from Redis (reconciler)', async () => {
+  const routingRedrives = async () => (await Metrics.shared().reconcilerRedrives.get()).values.find((v) => v.labels.what === 'routing')?.value ?? 0;
+
+  it('never re-drives an event whose job is only waiting (late, not lost)', async () => {
+    await queue().pause(); // a backlog: the jobs wait in Redis, unprocessed
+    const listId = await fileList();
+    await ctx.waitFor(async () => (await queue().getWaitingCount()) >= 1, 10_000, 'the list job published');
+    const before = await routingRedrives();
+    // Well past RECONCILE_STUCK_AFTER_MS (500 ms), several passes of the reconciler (every 200 ms).
+    await new Promise((r) => setTimeout(r, 2_000));
+    const [{ unpublished }] = await ctx.sql(
+      `SELECT count(*)::int AS unpublished FROM event e WHERE e.aggregate_id = $1 AND e.name = 'demand_list.filed' AND e.published_at IS NULL`,
+      [listId],
+    );
+    expect(unpublished).toBe(0);
+    expect(await routingRedrives()).toBe(before);
+    expect(await queue().getWaitingCount()).toBeGreaterThanOrEqual(1);
+    await queue().resume();
+    await allRouted(listId);
+  });
+
+  it('re-drives tickets whose jobs were lost from Redis (reconciler), and counts them', async () => {
     await queue().pause(); // jobs published now wait in Redis, unprocessed
     const listId = await fileList();
     await ctx.waitFor(async () => (await queue().getWaitingCount()) >= 1, 10_000, 'the list job published');
     await new Promise((r) => setTimeout(r, 300)); // whatever else the relay might publish
     expect(await queue().getWaitingCount()).toBe(1); // one routing job for the 6 tickets of the list
+    const before = await routingRedrives();
     await queue().obliterate({ force: true }); // the jobs are gone, as after a Redis failover without persistence
     await queue().resume();
     expect(await statuses(listId)).toEqual(Array(6).fill('submitted'));
     await allRouted(listId);
+    expect(await routingRedrives()).toBeGreaterThanOrEqual(before + 1);
     const [{ n }] = await ctx.sql(
       `SELECT count(*)::int AS n FROM event e JOIN ticket t ON t.id = e.aggregate_id WHERE t.demand_list_id = $1 AND e.name = 'ticket.routed'`,
       [listId],

@@ -53,6 +53,7 @@ import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketResponder } from './tickets/ticket-responder';
 import { TicketStreamHub } from './tickets/ticket-stream.hub';
+import { TicketFilters } from './tickets/ticket-filter';
 import { TicketsController } from './tickets/tickets.controller';
 import { PasswordsController } from './users/passwords.controller';
 import { UsersController } from './users/users.controller';
@@ -99,6 +100,7 @@ export class ApiModule {
         BootstrapService,
         StartUpSummary,
         TicketResponder,
+        TicketFilters,
         TicketStreamHub,
         ServiceGauges,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -3807,7 +3807,7 @@ export interface operations {
                 limit?: number;
                 /** @description past the desired date and not finished */
                 overdue?: boolean;
-                /** @description text in title or description */
+                /** @description words in the title, description or tags (every word, as the Chinese segmenter cuts them); a text with no indexable word (one character, a stop word such as 园区) is matched as a substring of title or description */
                 q?: string;
                 status?: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
                 type?: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
@@ -4415,7 +4415,7 @@ export interface operations {
                 demandListId?: string;
                 /** @description past the desired date and not finished */
                 overdue?: boolean;
-                /** @description text in title or description */
+                /** @description words in the title, description or tags (every word, as the Chinese segmenter cuts them); a text with no indexable word (one character, a stop word such as 园区) is matched as a substring of title or description */
                 q?: string;
                 status?: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
                 type?: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
