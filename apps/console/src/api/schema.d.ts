@@ -23,6 +23,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issued bulletins, newest period first */
+        get: operations["BulletinsController_list"];
+        put?: never;
+        /** Issue the bulletin of an ended month or quarter by hand (idempotent: a period issued already is answered as it is) */
+        post: operations["BulletinsController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One issued bulletin: `{period}` (JSON), `{period}.docx` or `{period}.xlsx`, rendered from the frozen content */
+        get: operations["BulletinsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/preview.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A draft of any month or quarter as it would read now (coordinators); nothing is stored */
+        get: operations["BulletinsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/{year}": {
         parameters: {
             query?: never;
@@ -322,6 +374,64 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["ProvidersController_update"];
+        trace?: never;
+    };
+    "/api/v1/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A league table of zones, desks or providers over a month, quarter or year
+         * @description Tickets submitted in the period (Asia/Shanghai), cancelled ones left out. completionRate = completed or closed ÷ submitted; onTimeRate = completed without an SLA breach ÷ completed; satisfactionRate = confirmations rated ≥ 4 ÷ confirmations; returnRate = tickets ever returned ÷ submitted; avgWorkingDays = mean working days submission → completion. score = 100 × (w.completion × completionRate + w.onTime × onTimeRate + w.satisfaction × satisfactionRate + w.returns × (1 − returnRate)); a rate with no denominator is null and left out of the score, the other weights scaled back up to 1; no rate at all: score and rank null. Equal scores share a rank. Aggregates only: every signed-in role may read.
+         */
+        get: operations["RankingsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rankings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The league table GET /rankings answers, as an Excel workbook */
+        get: operations["RankingsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rankings/weights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The weights the score uses now */
+        get: operations["RankingsController_weights"];
+        /**
+         * Change the score weights (coordinators)
+         * @description Each 0–1 with at most three decimals, together exactly 1.
+         */
+        put: operations["RankingsController_setWeights"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/sla-targets": {
@@ -936,6 +1046,46 @@ export interface components {
             /** Format: uuid */
             assigneeId: string;
         };
+        BulletinPageResponse: {
+            items: components["schemas"]["BulletinSummaryResponse"][];
+            nextCursor: string | null;
+        };
+        BulletinResponse: {
+            /** @description the frozen figures: period, title, asOf, weights, overview, actions, zones (ranked), problems {overdue, returned, escalated, lowestRated}, problemRecords (问题归集) */
+            content: {
+                [key: string]: unknown;
+            };
+            issuedAt: string;
+            /**
+             * Format: uuid
+             * @description the coordinator who issued it by hand; null when the schedule did
+             */
+            issuedBy: string | null;
+            /** @enum {string} */
+            kind: "month" | "quarter";
+            /** @example 2026年11月 */
+            label: string;
+            /** @example 2026-11 */
+            period: string;
+            /** @example 全省"进园区"服务工作情况通报（2026年11月） */
+            title: string;
+        };
+        BulletinSummaryResponse: {
+            issuedAt: string;
+            /**
+             * Format: uuid
+             * @description the coordinator who issued it by hand; null when the schedule did
+             */
+            issuedBy: string | null;
+            /** @enum {string} */
+            kind: "month" | "quarter";
+            /** @example 2026年11月 */
+            label: string;
+            /** @example 2026-11 */
+            period: string;
+            /** @example 全省"进园区"服务工作情况通报（2026年11月） */
+            title: string;
+        };
         CalendarDayRequest: {
             /**
              * @description a date of the year in the path
@@ -1336,6 +1486,31 @@ export interface components {
             /** @enum {string} */
             type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
         };
+        IssueBulletinRequest: {
+            /**
+             * @description a month YYYY-MM or a quarter YYYY-Qn that has ended
+             * @example 2026-11
+             */
+            period: string;
+        };
+        IssuedBulletinResponse: {
+            /** @description false when the period already had its bulletin (nothing was issued again) */
+            created: boolean;
+            issuedAt: string;
+            /**
+             * Format: uuid
+             * @description the coordinator who issued it by hand; null when the schedule did
+             */
+            issuedBy: string | null;
+            /** @enum {string} */
+            kind: "month" | "quarter";
+            /** @example 2026年11月 */
+            label: string;
+            /** @example 2026-11 */
+            period: string;
+            /** @example 全省"进园区"服务工作情况通报（2026年11月） */
+            title: string;
+        };
         LeagueEntryResponse: {
             averageRating: number | null;
             /** @description service completed in the period */
@@ -1490,6 +1665,63 @@ export interface components {
         };
         PublishCalendarRequest: {
             days: components["schemas"]["CalendarDayRequest"][];
+        };
+        RankingItemResponse: {
+            /** @description mean working days from submission to completion */
+            avgWorkingDays: number | null;
+            /** @description of those, completed or closed */
+            completed: number;
+            /** @description completed ÷ submitted (0–1) */
+            completionRate: number | null;
+            /** @description zone or provider id, or the desk's service type */
+            id: string;
+            name: string;
+            /** @description completed without an SLA breach ÷ completed */
+            onTimeRate: number | null;
+            /** @description equal scores share a rank; null when unscored */
+            rank: number | null;
+            /** @description tickets ever returned (退单) ÷ submitted */
+            returnRate: number | null;
+            /** @description confirmations rated ≥ 4 ÷ confirmations */
+            satisfactionRate: number | null;
+            /** @description 0–100; rates without a denominator are left out and the other weights scaled up */
+            score: number | null;
+            /** @description tickets submitted in the period, cancelled ones left out */
+            submitted: number;
+        };
+        RankingResponse: {
+            /** @enum {string} */
+            by: "zone" | "desk" | "provider";
+            items: components["schemas"]["RankingItemResponse"][];
+            /** @enum {string|null} */
+            level: "national" | "provincial" | "cultivating" | null;
+            /** @example 2026-11 */
+            period: string;
+            /** @example 2026年11月 */
+            periodLabel: string;
+            weights: components["schemas"]["RankingWeightsBody"];
+        };
+        RankingWeightsBody: {
+            /**
+             * @description weight of completionRate
+             * @example 0.3
+             */
+            completion: number;
+            /**
+             * @description weight of onTimeRate
+             * @example 0.3
+             */
+            onTime: number;
+            /**
+             * @description weight of 1 − returnRate
+             * @example 0.1
+             */
+            returns: number;
+            /**
+             * @description weight of satisfactionRate
+             * @example 0.3
+             */
+            satisfaction: number;
         };
         ReadCalendarNoticeRequest: {
             /**
@@ -2074,6 +2306,92 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    BulletinsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinPageResponse"];
+                };
+            };
+        };
+    };
+    BulletinsController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueBulletinRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedBulletinResponse"];
+                };
+            };
+        };
+    };
+    BulletinsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinResponse"];
+                };
+            };
+        };
+    };
+    BulletinsController_preview: {
+        parameters: {
+            query: {
+                /** @description a month YYYY-MM or a quarter YYYY-Qn, ended or not */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a .docx document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
         };
     };
@@ -2700,6 +3018,99 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderResponse"];
+                };
+            };
+        };
+    };
+    RankingsController_read: {
+        parameters: {
+            query: {
+                by: "zone" | "desk" | "provider";
+                /** @description only zones of this level (and their tickets) */
+                level?: "national" | "provincial" | "cultivating";
+                /** @description YYYY-MM (month), YYYY-Qn (quarter) or YYYY (year), Asia/Shanghai */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingResponse"];
+                };
+            };
+        };
+    };
+    RankingsController_export: {
+        parameters: {
+            query: {
+                by: "zone" | "desk" | "provider";
+                /** @description only zones of this level (and their tickets) */
+                level?: "national" | "provincial" | "cultivating";
+                /** @description YYYY-MM (month), YYYY-Qn (quarter) or YYYY (year), Asia/Shanghai */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    RankingsController_weights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingWeightsBody"];
+                };
+            };
+        };
+    };
+    RankingsController_setWeights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RankingWeightsBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingWeightsBody"];
                 };
             };
         };

@@ -1,4 +1,6 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
+import { BulletinsPage } from '../../features/bulletins/BulletinsPage';
+import { RankingsPage } from '../../features/rankings/RankingsPage';
 import { TicketDetailPage } from '../../features/tickets/TicketDetailPage';
 import { TicketListPage } from '../../features/tickets/TicketListPage';
 import { DeskQueuePage } from './DeskQueuePage';
@@ -19,6 +21,8 @@ export default function DeskStaffRoutes() {
             sections={(view, reload) => <DeskTicketSections view={view} onDone={reload} />}
           />
         ),
+        '/rankings': <RankingsPage />,
+        '/bulletins': <BulletinsPage />,
       }}
     />
   );

@@ -1,7 +1,9 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
+import { BulletinsPage } from '../../features/bulletins/BulletinsPage';
 import { DashboardPage } from '../../features/dashboard/DashboardPage';
 import { DemandListDetailPage } from '../../features/demand-lists/DemandListDetailPage';
 import { DemandListsPage } from '../../features/demand-lists/DemandListsPage';
+import { RankingsPage } from '../../features/rankings/RankingsPage';
 import { TicketDetailPage } from '../../features/tickets/TicketDetailPage';
 import { TicketListPage } from '../../features/tickets/TicketListPage';
 
@@ -17,6 +19,8 @@ export default function ViewerRoutes() {
         '/tickets/:id': <TicketDetailPage />,
         '/demand-lists': <DemandListsPage canFile={false} />,
         '/demand-lists/:id': <DemandListDetailPage />,
+        '/rankings': <RankingsPage />,
+        '/bulletins': <BulletinsPage />,
       }}
     />
   );
