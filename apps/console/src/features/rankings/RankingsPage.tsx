@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Button, Card, Flex, Segmented, Select, Table } from 'antd';
+import { Card, Flex, Segmented, Select, Table } from 'antd';
 import { api, unwrap } from '../../api/client';
-import { saveDownload } from '../../api/download';
-import { errorMessage } from '../../api/errors';
 import type { components } from '../../api/schema';
 import { useSession } from '../../auth/useSession';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { DownloadButton } from '../../components/DownloadButton';
 import { PageTitle } from '../../components/PageTitle';
 import { useApi } from '../../components/useApi';
 import { lastEndedPeriod, percent, PERIOD_KIND_LABELS, periodKindOf, recentPeriods, shanghaiToday, type PeriodKind } from './report-period';
@@ -92,21 +90,5 @@ function RankingTable({ items, by, loading }: { items: Item[]; by: By; loading: 
 }
 
 function ExportButton({ query }: { query: Query }) {
-  const [busy, setBusy] = useState(false);
-  const { message } = App.useApp();
-  async function download() {
-    setBusy(true);
-    try {
-      await saveDownload(api.GET('/api/v1/rankings/export.xlsx', { params: { query }, parseAs: 'blob' }), '排行榜.xlsx');
-    } catch (e) {
-      message.error(errorMessage(e), 8);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Button loading={busy} onClick={() => void download()}>
-      导出 Excel
-    </Button>
-  );
+  return <DownloadButton call={() => api.GET('/api/v1/rankings/export.xlsx', { params: { query }, parseAs: 'blob' })} fallbackName="排行榜.xlsx" />;
 }
