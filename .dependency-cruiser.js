@@ -2,7 +2,7 @@
  * Dependencies point one way: apps → domain libs → platform libs. A lib is used only
  * through its index.ts (the @enterpark/<lib> alias). Checked in `npm test`.
  */
-const DOMAIN = '(demand|routing|tickets|matching|identity|statistics|summaries|digests|bulletins|notifications|webhooks|similarity)';
+const DOMAIN = '(demand|routing|tickets|matching|identity|statistics|summaries|digests|bulletins|notifications|webhooks|similarity|problems|templates)';
 const PLATFORM = '(common|config|database|events|calendar|charts|mail|metrics)';
 
 module.exports = {

@@ -455,4 +455,27 @@ describe('bad input gets the right 4xx, names the field and writes nothing', () 
       expectError(res, 409, 'code');
     });
   });
+
+  describe('reporting, problems and templates with bad input', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    it.each([
+      ['a ranking period that is no month, quarter or year', 'GET', '/api/v1/rankings?period=2026-13&by=zone', undefined, 400, 'period'],
+      ['a ranking by something unknown', 'GET', '/api/v1/rankings?period=2026-11&by=city', undefined, 400, 'by'],
+      ['weights that are not numbers', 'PUT', '/api/v1/rankings/weights', { completion: '0.3', onTime: 0.3, satisfaction: 0.3, returns: 0.1 }, 400, 'completion'],
+      ['a bulletin period that is no period', 'POST', '/api/v1/bulletins', { period: '十一月' }, 400, 'period'],
+      ['a problem without a title', 'POST', '/api/v1/problems', { ticketIds: ids(1) }, 400, 'title'],
+      ['a problem with ticket ids that are not ids', 'POST', '/api/v1/problems', { title: '融资难', ticketIds: ['abc'] }, 400, 'ticketIds'],
+      ['a problem with more ticket ids than one request takes', 'POST', '/api/v1/problems', { title: '融资难', ticketIds: ids(101) }, 400, 'ticketIds'],
+      ['a template from a ticket id that is not an id', 'POST', '/api/v1/templates', { fromTicketId: 'abc' }, 400, 'fromTicketId'],
+    ] as const)('%s → 400 naming the field, nothing written', async (_name, method, path, body, status, field) => {
+      const res = await refused(method, path, { token: coordinator, body });
+      expectError(res, status, field);
+    });
+
+    it('weights that do not add up to 1 → 400, the stored weights unchanged', async () => {
+      const res = await refused('PUT', '/api/v1/rankings/weights', { token: coordinator, body: { completion: 0.5, onTime: 0.5, satisfaction: 0.5, returns: 0.1 } });
+      expect(res.status).toBe(400);
+      expectError(res, 400);
+    });
+  });
 });

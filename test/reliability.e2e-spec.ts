@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { SERVICE_TYPES } from '@enterpark/common';
 import { DomainEvent } from '@enterpark/events';
+import { Metrics } from '@enterpark/metrics';
 import { deleteRedisKeys, TestContext } from '@enterpark/testing';
 
 /** Nothing accepted is lost, nothing is done twice: redelivery, lost jobs, a stopped worker, a flushed Redis. */
@@ -47,35 +48,59 @@ describe('durable, idempotent routing', () => {
     }, 10_000, 'routing queue drained');
   }
 
-  it('treats a redelivered ticket.submitted as a no-op', async () => {
+  it('treats a redelivered demand_list.filed as a no-op', async () => {
     const listId = await fileList();
     await allRouted(listId);
     await drained();
     const before = await snapshot(listId);
     const [event] = await ctx.sql(
       `SELECT id, name, aggregate_type, aggregate_id, zone_id, actor_id, payload, occurred_at FROM event
-        WHERE name = 'ticket.submitted' AND aggregate_id = $1`,
-      [before.tickets[0].id],
+        WHERE name = 'demand_list.filed' AND aggregate_id = $1`,
+      [listId],
     );
     const data: DomainEvent = {
       id: event.id, name: event.name, aggregateType: event.aggregate_type, aggregateId: event.aggregate_id,
       zoneId: event.zone_id, actorId: event.actor_id, payload: event.payload, occurredAt: event.occurred_at.toISOString(),
     };
     // Twice, under fresh job ids: BullMQ would dedupe the original id, a redelivery need not.
-    await queue().add('ticket.submitted', data, { jobId: `${event.id}-again-1` });
-    await queue().add('ticket.submitted', data, { jobId: `${event.id}-again-2` });
+    await queue().add('demand_list.filed', data, { jobId: `${event.id}-again-1` });
+    await queue().add('demand_list.filed', data, { jobId: `${event.id}-again-2` });
     await drained();
     expect(await snapshot(listId)).toEqual(before);
   });
 
-  it('re-drives tickets whose jobs were lost from Redis (reconciler)', async () => {
+  const routingRedrives = async () => (await Metrics.shared().reconcilerRedrives.get()).values.find((v) => v.labels.what === 'routing')?.value ?? 0;
+
+  it('never re-drives an event whose job is only waiting (late, not lost)', async () => {
+    await queue().pause(); // a backlog: the jobs wait in Redis, unprocessed
+    const listId = await fileList();
+    await ctx.waitFor(async () => (await queue().getWaitingCount()) >= 1, 10_000, 'the list job published');
+    const before = await routingRedrives();
+    // Well past RECONCILE_STUCK_AFTER_MS (500 ms), several passes of the reconciler (every 200 ms).
+    await new Promise((r) => setTimeout(r, 2_000));
+    const [{ unpublished }] = await ctx.sql(
+      `SELECT count(*)::int AS unpublished FROM event e WHERE e.aggregate_id = $1 AND e.name = 'demand_list.filed' AND e.published_at IS NULL`,
+      [listId],
+    );
+    expect(unpublished).toBe(0);
+    expect(await routingRedrives()).toBe(before);
+    expect(await queue().getWaitingCount()).toBeGreaterThanOrEqual(1);
+    await queue().resume();
+    await allRouted(listId);
+  });
+
+  it('re-drives tickets whose jobs were lost from Redis (reconciler), and counts them', async () => {
     await queue().pause(); // jobs published now wait in Redis, unprocessed
     const listId = await fileList();
-    await ctx.waitFor(async () => (await queue().getWaitingCount()) >= 6, 10_000, 'jobs published');
+    await ctx.waitFor(async () => (await queue().getWaitingCount()) >= 1, 10_000, 'the list job published');
+    await new Promise((r) => setTimeout(r, 300)); // whatever else the relay might publish
+    expect(await queue().getWaitingCount()).toBe(1); // one routing job for the 6 tickets of the list
+    const before = await routingRedrives();
     await queue().obliterate({ force: true }); // the jobs are gone, as after a Redis failover without persistence
     await queue().resume();
     expect(await statuses(listId)).toEqual(Array(6).fill('submitted'));
     await allRouted(listId);
+    expect(await routingRedrives()).toBeGreaterThanOrEqual(before + 1);
     const [{ n }] = await ctx.sql(
       `SELECT count(*)::int AS n FROM event e JOIN ticket t ON t.id = e.aggregate_id WHERE t.demand_list_id = $1 AND e.name = 'ticket.routed'`,
       [listId],
@@ -88,8 +113,8 @@ describe('durable, idempotent routing', () => {
     const listId = await fileList(12);
     await new Promise((r) => setTimeout(r, 300));
     expect(await statuses(listId)).toEqual(Array(12).fill('submitted'));
-    const [{ n }] = await ctx.sql(`SELECT count(*)::int AS n FROM event WHERE published_at IS NULL AND name = 'ticket.submitted'`);
-    expect(n).toBe(12);
+    const [{ n }] = await ctx.sql(`SELECT count(*)::int AS n FROM event WHERE published_at IS NULL AND name IN ('ticket.submitted', 'demand_list.filed')`);
+    expect(n).toBe(13);
     await ctx.startWorker();
     await allRouted(listId);
   });
@@ -97,7 +122,7 @@ describe('durable, idempotent routing', () => {
   it('recovers when Redis loses every key of the deployment', async () => {
     await queue().pause();
     const listId = await fileList();
-    await ctx.waitFor(async () => (await queue().getWaitingCount()) >= 6, 10_000, 'jobs in Redis');
+    await ctx.waitFor(async () => (await queue().getWaitingCount()) >= 1, 10_000, 'the list job in Redis');
     await deleteRedisKeys(ctx.config.redisUrl!, ctx.config.queuePrefix); // also drops the paused flag
     expect(await statuses(listId)).toEqual(Array(6).fill('submitted'));
     await allRouted(listId, 15_000);

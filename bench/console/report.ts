@@ -40,5 +40,8 @@ export function render(r: ConsoleReport): string {
     'Times: navigation start to the sign-in button, or to the first page\'s heading (data loaded), each in a fresh browser context (cold cache), on the same machine as the API.',
     '',
     times,
+    '',
+    `console: sign-in ${fmt(total(r.signIn) / 1024)} KB gzip; ` +
+      r.timings.map(({ label, ms }) => `${label} median ${fmt(percentile(ms, 0.5))} ms`).join('; '),
   ].join('\n');
 }

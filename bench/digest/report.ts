@@ -48,5 +48,7 @@ export function render(r: DigestReport): string {
     `end-to-end vs raw SMTP: ${fmt(d.deliveredSeconds / r.rawSmtpSeconds, 1)}× the raw send time`,
     `targets: all digests delivered < ${config.targetSeconds} s: ${fmt(d.deliveredSeconds, 1)} s — ${met(d.deliveredSeconds < config.targetSeconds)}; ` +
       `compose p99 < ${config.targetComposeP99Ms} ms: ${fmt(all.p99Ms, 1)} ms — ${met(all.p99Ms < config.targetComposeP99Ms)}`,
+    '',
+    `digest: ${fmt(digests)} sent in ${fmt(d.deliveredSeconds, 1)} s = ${fmt(d.deliveredSeconds / r.rawSmtpSeconds, 1)}× raw send`,
   ].join('\n');
 }

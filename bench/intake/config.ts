@@ -62,7 +62,7 @@ export function benchConfig(): BenchConfig {
     rawSeconds: num('BENCH_RAW_SECONDS', 5, 1, 30),
     rawConnections: num('BENCH_RAW_CONNECTIONS', 4, 1, 64),
     drainTimeoutSeconds: num('BENCH_DRAIN_TIMEOUT', 60, 1, 120),
-    deadlineSeconds: num('BENCH_DEADLINE', 170, 30, 600),
+    deadlineSeconds: num('BENCH_DEADLINE', 300, 30, 900),
     targetRatio: 0.4,
     targetP99Ms: 50,
   };

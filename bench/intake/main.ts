@@ -40,6 +40,7 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     };
     const steady = await phase('steady', `steady ${config.rate} tickets/s`, () => filer.steady('steady', config.rate, config.seconds));
     const full = await phase('full', `full speed, ${config.connections} conns`, () => filer.fullSpeed('full', config.connections, config.seconds));
+    const peakRssMb = { api: await api.peakRssMb(), worker: await worker.peakRssMb() };
 
     // The raw limit runs with the machine to itself, and without a relay publishing its rows.
     signal.throwIfAborted();
@@ -52,7 +53,7 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     log(`raw limit (b): ${jobs} jobs through bare BullMQ`);
     const rawQueue = await rawBullmq(config.redisUrl, world.queuePrefix, jobs, Math.max(5000, deadline - Date.now() - 15_000), signal);
 
-    return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue });
+    return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue, peakRssMb });
   } finally {
     await closeStack(stack);
   }

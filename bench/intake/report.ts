@@ -19,6 +19,8 @@ export interface Report {
   full: PhaseReport;
   rawInsert: RawRate;
   rawQueue: RawRate;
+  /** Peak resident set of each process over the whole run (both phases), MB. */
+  peakRssMb: { api: number; worker: number };
 }
 
 type Cell = string | number;
@@ -114,8 +116,11 @@ export function render(r: Report): string {
     `- accepted = 201 answers / (first submission → last answer); routed = the phase's tickets / (phase start → last routed_at).`,
     `- p50/p95/p99/max: submit→routed = ticket.routed_at − ticket.created_at (API and worker clocks, same machine), over every ticket of the phase.`,
     `- steady: open loop, one list every ${fmt(1000 / (c.rate / c.items), 1)} ms for ${c.seconds} s; full speed: ${c.connections} connections, closed loop, ${c.seconds} s.`,
-    `- (b) enqueues as many jobs as the full-speed phase accepted tickets. Every ticket needs both its rows and its job,`,
-    `  so the slower of (a) and (b) bounds the pipeline: raw limit = min(a, b).`,
+    `- (b) enqueues as many jobs as the full-speed phase accepted tickets: one job per ticket, as routing took before it took`,
+    `  one job per filed list. raw limit = min(a, b) as in earlier runs, so ratios stay comparable across versions.`,
     ...[...notes(r.steady), ...notes(r.full)].map((n) => `- NOTE ${n}`),
+    '',
+    `intake: ${fmt(ratio * 100, 1)} % of raw (${fmt(e2e)} / ${fmt(limit)} tickets/s); p99 submit→routed at ${fmt(c.rate)}/s ` +
+      `${fmt(r.steady.stats.p99Ms)} ms; rss api ${fmt(r.peakRssMb.api)} MB worker ${fmt(r.peakRssMb.worker)} MB`,
   ].join('\n');
 }

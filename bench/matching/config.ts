@@ -47,7 +47,7 @@ export function matchingConfig(): MatchingConfig {
     hopSeconds: num('BENCH_HOP_SECONDS', 8, 1, 30),
     hopConcurrency: num('BENCH_HOP_CONCURRENCY', 50, 1, 500),
     drainTimeoutSeconds: num('BENCH_DRAIN_TIMEOUT', 60, 1, 120),
-    deadlineSeconds: num('BENCH_DEADLINE', 170, 30, 600),
+    deadlineSeconds: num('BENCH_DEADLINE', 300, 30, 900),
     targetP99Ms: 100,
   };
 }

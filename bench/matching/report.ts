@@ -46,6 +46,12 @@ function splitRow(p: PhaseReport): (string | number)[] {
 
 const STACK = CPU_USERS.filter((u) => u !== 'other');
 
+/** CPU milliseconds of the whole stack (API, worker, PostgreSQL, Redis, load generator) per accepted ticket. */
+function cpuMsPerTicket(p: PhaseReport): string {
+  const stack = STACK.reduce((sum, u) => sum + p.cpu.cores[u], 0);
+  return fmt((stack * p.cpu.wallSeconds * 1000) / p.load.accepted, 1);
+}
+
 /** Two rows a phase: cores used by each process, and CPU milliseconds per accepted ticket. */
 function cpuRows(p: PhaseReport): (string | number)[][] {
   const { cores, wallSeconds } = p.cpu;
@@ -137,5 +143,7 @@ export function render(r: Report): string {
     `- (a) runs ProposeMatchService's statements and ranking on raw pg, one transaction per ticket; (b) times add → worker has it.`,
     `- Provider load at the end: fullest ${fmt(r.load.maxLoad * 100, 1)} % of capacity; ${r.load.used} of ${r.load.providers} providers received proposals.`,
     ...[...notes(r.steady), ...notes(r.full)].map((n) => `- NOTE ${n}`),
+    '',
+    `matching: p99 accepted→proposed at ${fmt(c.rate)}/s ${fmt(r.steady.stats.p99Ms)} ms; ${cpuMsPerTicket(r.steady)} ms CPU/ticket`,
   ].join('\n');
 }

@@ -43,5 +43,7 @@ export function render(r: SimilarReport): string {
   const seq = r.phases[0].similar;
   lines.push(`held-out queries at this scale (relevant: same kind, labelled or generated): precision@3 / recall@3 = ${pr(r.atScale)}, same type other kind ${f(r.atScale.sameTypeOtherKind, 3)}`);
   lines.push(`targets: p99 < ${r.config.targetP99Ms} ms (sequential: ${f(seq.p99)} ms ${seq.p99 < r.config.targetP99Ms ? 'met' : 'NOT met'}), precision@3 ≥ ${r.config.targetPrecision} and recall@3 ≥ ${r.config.targetRecall} (${r.atScale.precision >= r.config.targetPrecision && r.atScale.recall >= r.config.targetRecall ? 'met' : 'NOT met'})`);
+  lines.push('');
+  lines.push(`similar: p99 ${f(seq.p99)} ms on ${r.corpus.toLocaleString('en')} tickets (sequential); held-out precision@3 / recall@3 ${pr(r.atScale)}`);
   return lines.join('\n');
 }

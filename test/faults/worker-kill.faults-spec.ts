@@ -42,8 +42,9 @@ describe('a worker killed with SIGKILL during intake', () => {
         let held: string[];
         let killedAt: number;
         try {
-          await waitFor(async () => (await routing.getActiveCount()) >= 20, 20_000, 'the worker to hold routing jobs');
-          held = (await routing.getActive(0, 1000)).map((job) => job.data.payload.ticketId as string);
+          // A routing job carries a filed list's tickets (demand_list.filed) or one rerouted ticket.
+          await waitFor(async () => (await routing.getActiveCount()) >= 3, 20_000, 'the worker to hold routing jobs');
+          held = (await routing.getActive(0, 1000)).flatMap((job) => (job.data.payload.ticketIds ?? [job.data.payload.ticketId]) as string[]);
           await stack.worker!.stop('SIGKILL');
           killedAt = Date.now();
         } finally {

@@ -15,6 +15,8 @@ import { MailModule } from '@enterpark/mail';
 import { MatchingModule } from '@enterpark/matching';
 import { MetricsModule } from '@enterpark/metrics';
 import { NotificationsModule } from '@enterpark/notifications';
+import { ProblemsModule } from '@enterpark/problems';
+import { TemplatesModule } from '@enterpark/templates';
 import { SimilarityModule } from '@enterpark/similarity';
 import { StatisticsModule } from '@enterpark/statistics';
 import { SummariesModule } from '@enterpark/summaries';
@@ -41,13 +43,17 @@ import { MatchRespondController } from './matches/match-respond.controller';
 import { MatchesController } from './matches/matches.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { ServiceGauges } from './metrics/service-gauges';
+import { ProblemsController } from './problems/problems.controller';
+import { TicketProblemController } from './problems/ticket-problem.controller';
 import { ProvidersController } from './providers/providers.controller';
+import { TemplatesController, TicketTemplatesController } from './templates/templates.controller';
 import { RankingsController } from './rankings/rankings.controller';
 import { SlaTargetsController } from './sla-targets/sla-targets.controller';
 import { SummariesController } from './summaries/summaries.controller';
 import { TicketActionsController } from './tickets/ticket-actions.controller';
 import { TicketResponder } from './tickets/ticket-responder';
 import { TicketStreamHub } from './tickets/ticket-stream.hub';
+import { TicketFilters } from './tickets/ticket-filter';
 import { TicketsController } from './tickets/tickets.controller';
 import { PasswordsController } from './users/passwords.controller';
 import { UsersController } from './users/users.controller';
@@ -85,13 +91,16 @@ export class ApiModule {
         NotificationsModule,
         MailModule,
         SimilarityModule,
+        ProblemsModule,
+        TemplatesModule,
       ],
-      controllers: [AuthController, HealthController, DashboardController, RankingsController, BulletinsController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController],
+      controllers: [AuthController, HealthController, DashboardController, ZonesController, UsersController, PasswordsController, ProvidersController, DemandListsController, DemandListImportController, TicketsController, TicketActionsController, SlaTargetsController, CalendarController, SummariesController, EventsController, MatchesController, MatchRespondController, DigestRunsController, DigestPreviewController, MailPreferencesController, UnsubscribeController, WebhooksController, MetricsController, RankingsController, BulletinsController, ProblemsController, TicketProblemController, TemplatesController, TicketTemplatesController],
       providers: [
         AccessTokenService,
         BootstrapService,
         StartUpSummary,
         TicketResponder,
+        TicketFilters,
         TicketStreamHub,
         ServiceGauges,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '@enterpark/calendar';
 import { IdentityModule } from '@enterpark/identity';
 import { MailModule } from '@enterpark/mail';
+import { ProblemsModule } from '@enterpark/problems';
 import { StatisticsModule } from '@enterpark/statistics';
 import { TicketsModule } from '@enterpark/tickets';
 import { ComposeDigestService } from './application/compose-digest.service';
@@ -17,7 +18,7 @@ import { DigestTemplates } from './templates/digest-templates';
 
 /** The weekly digests: planning a week, composing each person's digest, handing it to the mail outbox. */
 @Module({
-  imports: [TicketsModule, CalendarModule, IdentityModule, MailModule, StatisticsModule],
+  imports: [TicketsModule, CalendarModule, IdentityModule, MailModule, ProblemsModule, StatisticsModule],
   providers: [DigestRepository, DigestJobs, DigestRunService, RedriveStuckDigestsService, ComposeDigestService, DigestTicketLines, ZoneDigestRepository, DigestBoardRepository, DigestTemplates, DigestComposer],
   exports: [DigestRunService, RedriveStuckDigestsService, ComposeDigestService, DigestComposer],
 })

@@ -41,6 +41,13 @@ export interface EventPayloads {
   'ticket.sla_breached': OfTicket & { stage: SlaStage; dueAt: string; assigneeId: string | null; desk: ServiceType | null };
   'ticket.sla_escalated': OfTicket & { stage: SlaStage; dueAt: string; assigneeId: string | null; desk: ServiceType | null };
   'ticket.sla_unscheduled': OfTicket & { stage: SlaStage; missingYear: number };
+  /** The ticket joined a problem (一类问题归集); the payload names only the problem, never other zones' tickets. */
+  'ticket.problem_linked': OfTicket & { problemId: string; problemTitle: string };
+  'ticket.problem_unlinked': OfTicket & { problemId: string; problemTitle: string };
+  /** The problem the ticket belongs to was resolved: one event per linked ticket, each carrying the resolution. */
+  'ticket.problem_resolved': OfTicket & { problemId: string; problemTitle: string; resolution: string };
+  /** A desk started from an experience template (经验模板) on this ticket. */
+  'ticket.template_used': OfTicket & { templateId: string; templateTitle: string };
 }
 
 export type EventName = keyof EventPayloads;
@@ -84,6 +91,10 @@ export const EVENT_NAMES = [
   'ticket.sla_breached',
   'ticket.sla_escalated',
   'ticket.sla_unscheduled',
+  'ticket.problem_linked',
+  'ticket.problem_unlinked',
+  'ticket.problem_resolved',
+  'ticket.template_used',
 ] as const satisfies readonly EventName[];
 
 // Compile-time proof that EVENT_NAMES lists every event exactly as the payload map does.

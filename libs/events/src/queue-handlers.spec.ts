@@ -2,7 +2,7 @@ import { checkHandlers, namesHandledBy } from './queue-handlers';
 
 describe('what each queue must handle, from the event and job catalogues', () => {
   it.each([
-    ['routing', ['ticket.submitted']],
+    ['routing', ['demand_list.filed', 'ticket.rerouted']],
     ['matching', ['ticket.accepted', 'ticket.cancelled', 'ticket.confirmed', 'ticket.match_declined', 'ticket.match_expired']],
     ['timers', ['timers.sweep']],
     ['mail', ['mail.send']],

@@ -16,9 +16,11 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
  * (it is still readable from the event log, the ticket history and GET /events).
  */
 export const SUBSCRIPTIONS = {
-  'demand_list.filed': [],
+  // Routing takes a filed list's tickets in one job (not one job per ticket), and a
+  // rerouted ticket alone; ticket.submitted itself is only recorded.
+  'demand_list.filed': ['routing'],
   'demand_list.completed': ['notifications'],
-  'ticket.submitted': ['routing'],
+  'ticket.submitted': [],
   // An assignee is told the ticket is theirs.
   'ticket.routed': ['notifications'],
   // Matching proposes the next candidate after each of these...
@@ -33,7 +35,7 @@ export const SUBSCRIPTIONS = {
   'ticket.info_requested': ['notifications'],
   'ticket.info_provided': [],
   'ticket.returned': [],
-  'ticket.rerouted': [],
+  'ticket.rerouted': ['routing'],
   'ticket.assigned': ['notifications'],
   'ticket.match_proposed': ['notifications'],
   'ticket.matching_exhausted': [],
@@ -45,6 +47,11 @@ export const SUBSCRIPTIONS = {
   'ticket.sla_breached': ['notifications'],
   'ticket.sla_escalated': ['notifications'],
   'ticket.sla_unscheduled': ['notifications'],
+  'ticket.problem_linked': [],
+  'ticket.problem_unlinked': [],
+  // Each linked zone's managers hear of the resolution once per problem (the dedupe key is per problem).
+  'ticket.problem_resolved': ['notifications'],
+  'ticket.template_used': [],
 } as const satisfies { readonly [N in EventName]: readonly QueueName[] };
 
 /**

@@ -9,7 +9,8 @@ export type MailKind =
   | 'sla_escalation'
   | 'ticket_assigned'
   | 'calendar_missing'
-  | 'bulletin';
+  | 'bulletin'
+  | 'problem_resolved';
 
 /** What a recipient can switch off in their preferences (and with the one-click unsubscribe link). */
 export const MAIL_CATEGORIES = ['digest', 'notification', 'assignment'] as const;

@@ -49,6 +49,12 @@ export class Metrics {
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
+  readonly reconcilerRedrives = new Counter({
+    name: 'enterpark_reconciler_redrives_total',
+    help: 'Work the reconciler found lost and drove again, by what (routing, matching, ... : events re-published; mail, digests: jobs re-queued)',
+    labelNames: ['what'] as const,
+    registers: [this.registry],
+  });
   readonly queueJobs = new Gauge({ name: 'enterpark_queue_jobs', help: 'BullMQ jobs by queue and state', labelNames: ['queue', 'state'] as const, registers: [this.registry] });
   readonly outboxUnpublished = new Gauge({ name: 'enterpark_outbox_unpublished', help: 'Events not yet published by the outbox relay', registers: [this.registry] });
   readonly outboxOldestSeconds = new Gauge({ name: 'enterpark_outbox_oldest_unpublished_seconds', help: 'Age of the oldest unpublished event (0 when none)', registers: [this.registry] });

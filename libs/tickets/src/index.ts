@@ -18,6 +18,7 @@ export * from './domain/ticket-status';
 export * from './domain/triage';
 export * from './persistence/staff-workload.repository';
 export * from './persistence/ticket-query';
+export * from './persistence/ticket-reach-sql';
 export * from './persistence/ticket.entity';
 export * from './persistence/ticket.repository';
 export * from './tickets.errors';

@@ -11,6 +11,7 @@ import { CurrentActor, QueryTokenAuth, TokenExpiresAt, TokenVersion } from '../a
 import { IdPipe } from '../http/id.pipe';
 import { pageOf } from '../http/page.dto';
 import { SimilarTicketListResponse, SimilarTicketsQuery, toSimilarTicketResponse } from './similar-tickets.dto';
+import { TicketFilters } from './ticket-filter';
 import { exportedTickets, ExportTooLargeError, ticketColumns } from './ticket-export';
 import { TicketStreamHub } from './ticket-stream.hub';
 import { ActivityListResponse, ExportTicketsQuery, ListTicketsQuery, TicketStreamQuery, toActivityResponse, TicketPageResponse, TicketWithHistoryResponse, toHistoryResponse, toTicketResponse } from './tickets.dto';
@@ -25,13 +26,14 @@ export class TicketsController {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly similar: SimilarTicketsService,
+    private readonly filters: TicketFilters,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: TicketPageResponse })
   async list(@CurrentActor() actor: Actor, @Query() query: ListTicketsQuery): Promise<TicketPageResponse> {
-    const { limit, cursor, ...filter } = query;
-    const page = await this.tickets.list(scopeOf(actor), filter, pageOf({ limit, cursor }));
+    const { limit, cursor, ...filters } = query;
+    const page = await this.tickets.list(scopeOf(actor), await this.filters.of(filters), pageOf({ limit, cursor }));
     return { items: page.items.map((t) => toTicketResponse(t, actor)), nextCursor: page.nextCursor };
   }
 
@@ -45,8 +47,9 @@ export class TicketsController {
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'an .xlsx workbook', schema: { type: 'string', format: 'binary' } })
   @ApiUnprocessableEntityResponse({ type: ErrorResponse, description: 'more tickets match than one export holds: narrow the filters' })
-  async export(@CurrentActor() actor: Actor, @Query() filter: ExportTicketsQuery): Promise<StreamableFile> {
+  async export(@CurrentActor() actor: Actor, @Query() query: ExportTicketsQuery): Promise<StreamableFile> {
     const scope = scopeOf(actor);
+    const filter = await this.filters.of(query);
     const max = this.config.exportMaxRows;
     const count = await this.tickets.count(scope, filter);
     if (count > max) throw new ExportTooLargeError(count, max);

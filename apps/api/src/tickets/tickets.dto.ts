@@ -22,7 +22,10 @@ export class ListTicketsQuery extends PageQuery {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'text in title or description' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description: 'words in the title, description or tags (every word, as the Chinese segmenter cuts them); a text with no indexable word (one character, a stop word such as 园区) is matched as a substring of title or description',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)

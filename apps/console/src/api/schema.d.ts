@@ -344,6 +344,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Problems the caller may see, newest first, with their tickets counted by zone and type */
+        get: operations["ProblemsController_list"];
+        put?: never;
+        post: operations["ProblemsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProblemsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve the problem: the resolution goes onto every linked ticket, and each linked zone's managers get one email */
+        post: operations["ProblemsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProblemsController_addTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/tickets/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ProblemsController_removeTicket"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clusters of open similar tickets from at least two zones, none in a problem yet */
+        get: operations["ProblemsController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/providers": {
         parameters: {
             query?: never;
@@ -464,6 +563,40 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TemplatesController_list"];
+        put?: never;
+        /** A draft template from a closed ticket rated at least 4 (desk staff of its desk, coordinators) */
+        post: operations["TemplatesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TemplatesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit or publish a template (its owner or a coordinator) */
+        patch: operations["TemplatesController_update"];
         trace?: never;
     };
     "/api/v1/tickets": {
@@ -626,6 +759,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/problem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The problem this ticket belongs to
+         * @description Scoped like GET /tickets/{id}; the problem shows only the tickets the caller may read. Once resolved, its resolution is what the desk may complete the ticket with.
+         */
+        get: operations["TicketProblemController_problemOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/provide-info": {
         parameters: {
             query?: never;
@@ -736,6 +889,40 @@ export interface paths {
         get: operations["SummariesController_ofTicket"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published templates most like this ticket's demand, best first (scoped like GET /tickets/{id}) */
+        get: operations["TicketTemplatesController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/templates/{templateId}/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that this ticket uses the template: once per ticket and template, with a ticket event */
+        post: operations["TicketTemplatesController_record"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1178,6 +1365,13 @@ export interface components {
             /** @description false reopens the ticket */
             solved: boolean;
         };
+        CreateProblemRequest: {
+            description?: string;
+            /** @description the tickets to link (1–100); each ticket belongs to at most one problem */
+            ticketIds: string[];
+            /** @example 园区中小企业融资难 */
+            title: string;
+        };
         CreateProviderRequest: {
             /** @description concurrent active tickets */
             capacity: number;
@@ -1210,6 +1404,13 @@ export interface components {
              *     ]
              */
             tags?: string[];
+        };
+        CreateTemplateRequest: {
+            /**
+             * Format: uuid
+             * @description a ticket the zone confirmed solved (closed) and rated at least 4
+             */
+            fromTicketId: string;
         };
         CreateUserRequest: {
             /** @description required for desk_staff */
@@ -1436,7 +1637,7 @@ export interface components {
             /** @description insertion number; the feed order is the commit-safe order of the cursor, not seq */
             seq: number;
             /** @enum {string} */
-            type: "demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled";
+            type: "demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used";
             /** Format: uuid */
             zoneId: string | null;
         };
@@ -1634,6 +1835,76 @@ export interface components {
             closed: number;
             rejected: number;
         };
+        ProblemDetailResponse: {
+            byType: components["schemas"]["TypeCountResponse"][];
+            /** @description for a zone manager only their own zone */
+            byZone: components["schemas"]["ZoneCountResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @description linked tickets; for a zone manager only their own zone's */
+            ticketCount: number;
+            /** @description only the tickets the caller may read (a zone manager: their zone's; desk staff: their desks') */
+            tickets: components["schemas"]["ProblemTicketResponse"][];
+            title: string;
+        };
+        ProblemPageResponse: {
+            items: components["schemas"]["ProblemResponse"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        ProblemResponse: {
+            byType: components["schemas"]["TypeCountResponse"][];
+            /** @description for a zone manager only their own zone */
+            byZone: components["schemas"]["ZoneCountResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @description linked tickets; for a zone manager only their own zone's */
+            ticketCount: number;
+            title: string;
+        };
+        ProblemSuggestionListResponse: {
+            items: components["schemas"]["ProblemSuggestionResponse"][];
+        };
+        ProblemSuggestionResponse: {
+            tickets: components["schemas"]["SuggestedTicketResponse"][];
+            /** @description the first ticket's title, offered as the problem's title */
+            title: string;
+            zoneCount: number;
+        };
+        ProblemTicketIdsRequest: {
+            /** @description the tickets to link (1–100); each ticket belongs to at most one problem */
+            ticketIds: string[];
+        };
+        ProblemTicketResponse: {
+            /** @enum {string|null} */
+            desk: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service" | null;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
+            /** Format: uuid */
+            ticketId: string;
+            title: string;
+            /** @enum {string} */
+            type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            /** Format: uuid */
+            zoneId: string;
+            zoneName: string;
+        };
         ProvideInfoRequest: {
             /** @example 融资规模约 5000 万元，期限 3 年 */
             answer: string;
@@ -1757,7 +2028,7 @@ export interface components {
             createdBy: string;
             description: string | null;
             disabledReason: string | null;
-            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled")[];
+            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used")[];
             /** Format: uuid */
             id: string;
             /**
@@ -1781,7 +2052,7 @@ export interface components {
              *       "ticket.closed"
              *     ]
              */
-            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled")[];
+            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used")[];
             /**
              * @description https:// or http://; no credentials; must resolve to a public address
              * @example https://hooks.example.cn/enterpark
@@ -1805,6 +2076,13 @@ export interface components {
             /** @description the generated password, shown this once (stored only as a hash); give it to its owner in person or by phone */
             password: string;
             user: components["schemas"]["UserResponse"];
+        };
+        ResolveProblemRequest: {
+            /**
+             * @description what was done; written on every linked ticket and offered to each desk as its completion outcome
+             * @example 省商务厅联合省地方金融监管局推出"园区贷"专项产品，各园区企业可向合作银行申请。
+             */
+            resolution: string;
         };
         ReturnTicketRequest: {
             /** @example 不属于本服务台受理范围 */
@@ -1875,6 +2153,79 @@ export interface components {
             /** @enum {string} */
             status: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
         };
+        SuggestedTemplateListResponse: {
+            items: components["schemas"]["SuggestedTemplateResponse"][];
+        };
+        SuggestedTemplateResponse: {
+            /** @description similarity of the template to the ticket's demand */
+            score: number;
+            template: components["schemas"]["TemplateResponse"];
+        };
+        SuggestedTicketResponse: {
+            /** @description similarity to the first ticket of the cluster (1 for that ticket) */
+            score: number;
+            /** @enum {string} */
+            status: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
+            /** Format: uuid */
+            ticketId: string;
+            title: string;
+            /** @enum {string} */
+            type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            /** Format: uuid */
+            zoneId: string;
+            zoneName: string;
+        };
+        TemplatePageResponse: {
+            items: components["schemas"]["TemplateResponse"][];
+            /** @description null on the last page */
+            nextCursor: string | null;
+        };
+        TemplateResponse: {
+            /** @description 平均评分 of the tickets that used it and were rated */
+            averageRating: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            demand: string;
+            /** Format: uuid */
+            id: string;
+            outcome: string;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string;
+            /** @description the kind of provider that served the source ticket */
+            providerKind: string | null;
+            /** @description the source ticket's rating */
+            rating: number;
+            /** Format: uuid */
+            sourceTicketId: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            steps: components["schemas"]["TemplateStepResponse"][];
+            title: string;
+            /** @enum {string} */
+            type: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description 使用次数: tickets that used it */
+            usedCount: number;
+        };
+        TemplateStepDto: {
+            /** @example 2026-11-20 */
+            day: string;
+            /** @example visit */
+            kind: string;
+            notes: string;
+        };
+        TemplateStepResponse: {
+            day: string;
+            kind: string;
+            notes: string;
+        };
+        TemplateUseResponse: {
+            /** @description false when this ticket had already used the template */
+            recorded: boolean;
+            template: components["schemas"]["TemplateResponse"];
+        };
         TicketHistoryResponse: {
             /** Format: uuid */
             actorId: string | null;
@@ -1923,6 +2274,10 @@ export interface components {
         TicketPageResponse: {
             items: components["schemas"]["TicketResponse"][];
             nextCursor: string | null;
+        };
+        TicketProblemResponse: {
+            /** @description the problem this ticket belongs to, or null */
+            problem: components["schemas"]["ProblemDetailResponse"] | null;
         };
         TicketResponse: {
             acceptedAt: string | null;
@@ -2159,6 +2514,17 @@ export interface components {
             /** @description working days from routed to accepted/returned */
             triageDays: number;
         };
+        UpdateTemplateRequest: {
+            demand?: string;
+            outcome?: string;
+            /**
+             * @description draft (草稿) or published (已发布)
+             * @enum {string}
+             */
+            status?: "draft" | "published";
+            steps?: components["schemas"]["TemplateStepDto"][];
+            title?: string;
+        };
         UpdateUserRequest: {
             /** @description false deactivates: no sign-in, tokens stop working within TOKEN_CHECK_CACHE_MS, no new tickets or emails; not for oneself */
             active?: boolean;
@@ -2204,7 +2570,7 @@ export interface components {
              */
             eventId: string;
             /** @enum {string} */
-            eventType: "demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled";
+            eventType: "demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used";
             finishedAt: string | null;
             /** Format: uuid */
             id: string;
@@ -2227,7 +2593,7 @@ export interface components {
             createdBy: string;
             description: string | null;
             disabledReason: string | null;
-            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled")[];
+            events: ("demand_list.filed" | "demand_list.completed" | "ticket.submitted" | "ticket.routed" | "ticket.accepted" | "ticket.rejected" | "ticket.info_requested" | "ticket.info_provided" | "ticket.returned" | "ticket.rerouted" | "ticket.assigned" | "ticket.match_proposed" | "ticket.match_declined" | "ticket.match_expired" | "ticket.matching_exhausted" | "ticket.matched" | "ticket.activity_recorded" | "ticket.service_completed" | "ticket.confirmed" | "ticket.reopened" | "ticket.cancelled" | "ticket.completed" | "ticket.closed" | "ticket.sla_breached" | "ticket.sla_escalated" | "ticket.sla_unscheduled" | "ticket.problem_linked" | "ticket.problem_unlinked" | "ticket.problem_resolved" | "ticket.template_used")[];
             /** Format: uuid */
             id: string;
             /**
@@ -2246,6 +2612,12 @@ export interface components {
             startsAt: string;
             /** @example 2026-W47 */
             week: string;
+        };
+        ZoneCountResponse: {
+            count: number;
+            /** Format: uuid */
+            zoneId: string;
+            zoneName: string;
         };
         ZonePageResponse: {
             items: components["schemas"]["ZoneResponse"][];
@@ -2950,6 +3322,167 @@ export interface operations {
             };
         };
     };
+    ProblemsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemPageResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProblemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveProblemRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_addTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemTicketIdsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_removeTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ticketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDetailResponse"];
+                };
+            };
+        };
+    };
+    ProblemsController_suggest: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSuggestionListResponse"];
+                };
+            };
+        };
+    };
     ProvidersController_list: {
         parameters: {
             query?: {
@@ -3159,6 +3692,111 @@ export interface operations {
             };
         };
     };
+    TemplatesController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description text in the title, demand or outcome */
+                q?: string;
+                status?: "draft" | "published";
+                type?: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePageResponse"];
+                };
+            };
+        };
+    };
+    TemplatesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
+                };
+            };
+            /** @description TEMPLATE_SOURCE_NOT_ELIGIBLE: the ticket is not closed or rated below 4 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TemplatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
+                };
+            };
+        };
+    };
+    TemplatesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateResponse"];
+                };
+            };
+        };
+    };
     TicketsController_list: {
         parameters: {
             query?: {
@@ -3169,7 +3807,7 @@ export interface operations {
                 limit?: number;
                 /** @description past the desired date and not finished */
                 overdue?: boolean;
-                /** @description text in title or description */
+                /** @description words in the title, description or tags (every word, as the Chinese segmenter cuts them); a text with no indexable word (one character, a stop word such as 园区) is matched as a substring of title or description */
                 q?: string;
                 status?: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
                 type?: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";
@@ -3485,6 +4123,27 @@ export interface operations {
             };
         };
     };
+    TicketProblemController_problemOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketProblemResponse"];
+                };
+            };
+        };
+    };
     TicketActionsController_provideInfo: {
         parameters: {
             query?: never;
@@ -3704,6 +4363,51 @@ export interface operations {
             };
         };
     };
+    TicketTemplatesController_suggest: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestedTemplateListResponse"];
+                };
+            };
+        };
+    };
+    TicketTemplatesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateUseResponse"];
+                };
+            };
+        };
+    };
     TicketsController_export: {
         parameters: {
             query?: {
@@ -3711,7 +4415,7 @@ export interface operations {
                 demandListId?: string;
                 /** @description past the desired date and not finished */
                 overdue?: boolean;
-                /** @description text in title or description */
+                /** @description words in the title, description or tags (every word, as the Chinese segmenter cuts them); a text with no indexable word (one character, a stop word such as 园区) is matched as a substring of title or description */
                 q?: string;
                 status?: "submitted" | "routed" | "triaged" | "needs_info" | "returned" | "matching" | "matched" | "in_service" | "completed" | "closed" | "rejected" | "cancelled";
                 type?: "media" | "finance" | "training" | "foreign_investment" | "party_building" | "precision_service";

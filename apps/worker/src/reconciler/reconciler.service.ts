@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { settlesWithin } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
+import { Metrics } from '@enterpark/metrics';
 import { OutboxRelay } from '../outbox/outbox-relay.service';
 import { DeclaredSchedules } from '../schedules/declared-schedules';
 import { EVENT_REDRIVES, JOB_REDRIVES, NamedRedrive } from './redrives';
@@ -11,6 +12,8 @@ import { EVENT_REDRIVES, JOB_REDRIVES, NamedRedrive } from './redrives';
  * without a proposal, finished tickets still holding a provider or lacking their summary,
  * lists whose tickets are all final, notification events without a receipt (through the
  * outbox), and stored mail or planned digests that were never sent (their jobs re-queued).
+ * An event whose job still waits, is delayed or is active is late, not lost, and is left alone
+ * (QueuedJobs); what is re-driven is counted in `enterpark_reconciler_redrives_total`.
  * Each pass also declares again the job schedulers Redis lost. A pass starts
  * RECONCILE_INTERVAL_MS after the previous one ended: passes never pile up behind a slow one.
  */
@@ -27,6 +30,7 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly relay: OutboxRelay,
     private readonly schedules: DeclaredSchedules,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -53,7 +57,11 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
     try {
       const after = this.config.reconcileStuckAfterMs;
       let events = 0;
-      for (const { redrive } of this.eventRedrives) events += await redrive.execute(after);
+      for (const { what, redrive } of this.eventRedrives) {
+        const n = await redrive.execute(after);
+        if (n > 0) this.metrics.reconcilerRedrives.inc({ what }, n);
+        events += n;
+      }
       if (events > 0) {
         this.logger.warn(`re-driving ${events} event(s) whose jobs were lost`);
         this.relay.wake();
@@ -61,7 +69,10 @@ export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShut
       let jobs = 0;
       for (const { what, redrive } of this.jobRedrives) {
         const n = await redrive.execute(after);
-        if (n > 0) this.logger.warn(`re-queuing ${n} stuck ${what}`);
+        if (n > 0) {
+          this.logger.warn(`re-queuing ${n} stuck ${what} job(s)`);
+          this.metrics.reconcilerRedrives.inc({ what }, n);
+        }
         jobs += n;
       }
       return events + jobs;

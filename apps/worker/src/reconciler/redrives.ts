@@ -12,6 +12,7 @@ export interface Redrive {
 }
 
 export interface NamedRedrive {
+  /** The `what` label of enterpark_reconciler_redrives_total. */
   what: string;
   redrive: Redrive;
 }
@@ -31,7 +32,7 @@ export const REDRIVE_PROVIDERS: Provider[] = [
   },
   {
     provide: JOB_REDRIVES,
-    useFactory: named(['mail message(s)', 'digest(s)']),
+    useFactory: named(['mail', 'digests']),
     inject: [RedriveStuckMailService, RedriveStuckDigestsService],
   },
 ];

@@ -7,11 +7,16 @@ import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 const BATCH_SIZE = 200;
 const BATCH_WAIT_MS = 2;
 
-/** Consumes `ticket.submitted`: routes the ticket to its desk. Redeliveries are no-ops (routing is idempotent). */
+/**
+ * Routes each ticket to its desk: a filed list's tickets arrive as one job, a rerouted
+ * ticket as its own. Jobs that arrive together share a transaction (MicroBatcher).
+ * Redeliveries are no-ops (routing is idempotent).
+ */
 @QueueProcessor('routing')
 export class RoutingProcessor extends DrainingWorkerHost<'routing'> {
   protected readonly handlers: QueueHandlers<'routing'> = {
-    'ticket.submitted': (event) => this.batcher.add(event.payload.ticketId),
+    'demand_list.filed': (event) => Promise.all(event.payload.ticketIds.map((id) => this.batcher.add(id))),
+    'ticket.rerouted': (event) => this.batcher.add(event.payload.ticketId),
   };
 
   private readonly batcher = new MicroBatcher<string>(

@@ -3,6 +3,7 @@ import { IsoWeek, SERVICE_TYPES } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
 import { UserRepository } from '@enterpark/identity';
 import { UnsubscribeLinks } from '@enterpark/mail';
+import { ProblemStatistics } from '@enterpark/problems';
 import { CalendarStatusService } from '@enterpark/tickets';
 import { RankingsService } from '@enterpark/statistics';
 import { calendarWarningSection } from '../domain/calendar-warning';
@@ -10,7 +11,8 @@ import { buildDeskDigest, mergeDeskQueues } from '../domain/desk-digest-view';
 import { ComposedDigest, DigestBoard, DigestRecipient } from '../domain/digest-content';
 import { withInlineImagesAsDataUris } from '../domain/digest-preview';
 import { DigestRecipientNotFoundError } from '../digests.errors';
-import { DigestBody } from '../domain/digest-view';
+import { DigestBody, SectionView } from '../domain/digest-view';
+import { problemsSection } from '../domain/problems-section';
 import { buildProvinceDigest } from '../domain/province-digest-view';
 import { TtlCache } from '../domain/ttl-cache';
 import { buildZoneDigest } from '../domain/zone-digest-view';
@@ -45,6 +47,7 @@ interface ScopeDigest {
 export class DigestComposer {
   private readonly boards = new TtlCache<DigestBoard>(SHARED_TTL_MS, 4);
   private readonly bodies = new TtlCache<ScopeDigest>(SHARED_TTL_MS, 128);
+  private readonly problemSections = new TtlCache<SectionView>(SHARED_TTL_MS, 4);
 
   constructor(
     private readonly config: AppConfig,
@@ -54,6 +57,7 @@ export class DigestComposer {
     private readonly templates: DigestTemplates,
     private readonly users: UserRepository,
     private readonly calendarStatus: CalendarStatusService,
+    private readonly problems: ProblemStatistics,
     private readonly rankings: RankingsService,
   ) {}
 
@@ -101,7 +105,7 @@ export class DigestComposer {
         return fresh ? build() : this.bodies.get(`${week.id}/desks/${desks.join(',')}`, build);
       }
       case 'coordinator':
-        return this.withCalendarWarning(await this.provinceDigest(week, fresh));
+        return this.withCalendarWarning(await this.withProblems(await this.provinceDigest(week, fresh), week, fresh));
       case 'viewer':
         return this.provinceDigest(week, fresh);
     }
@@ -111,6 +115,13 @@ export class DigestComposer {
   private async withCalendarWarning(scope: ScopeDigest): Promise<ScopeDigest> {
     const warning = calendarWarningSection(await this.calendarStatus.status(), this.config.consolePageUrl('/calendar'));
     return warning ? { ...scope, body: { ...scope.body, sections: [warning, ...scope.body.sections] } } : scope;
+  }
+
+  /** Coordinators handle 问题归集: their digest adds the problems open at the week's end and those resolved in it. */
+  private async withProblems(scope: ScopeDigest, week: IsoWeek, fresh: boolean): Promise<ScopeDigest> {
+    const build = async () => problemsSection(await this.problems.forPeriod(week.startsAt, week.endsAt, DIGEST_LIST_CAP), DIGEST_LIST_CAP);
+    const problems = fresh ? await build() : await this.problemSections.get(week.id, build);
+    return { ...scope, body: { ...scope.body, sections: [...scope.body.sections, problems] } };
   }
 
   private provinceDigest(week: IsoWeek, fresh: boolean): Promise<ScopeDigest> {

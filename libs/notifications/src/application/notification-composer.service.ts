@@ -12,6 +12,7 @@ import { categoryOf, NotificationEvent, notificationDedupeKey } from '../domain/
 import { NotificationView, Recipient, TicketFacts } from '../domain/notification-view';
 import { respondUrl } from '../domain/respond-link';
 import { calendarMissingMessage } from '../domain/calendar-messages';
+import { problemResolvedMessage } from '../domain/problem-messages';
 import { slaEscalationMessage, slaReminderMessage } from '../domain/sla-messages';
 import { awaitingConfirmationMessage, infoRequestedMessage, listCompletedMessage, proposalMessage } from '../domain/ticket-messages';
 import { NotificationSubjectNotFoundError } from '../notifications.errors';
@@ -70,6 +71,11 @@ export class NotificationComposer {
       case 'ticket.routed':
       case 'ticket.assigned':
         return this.assigned(manager, event);
+      case 'ticket.problem_resolved': {
+        const f = await this.facts.problemResolution(manager, event.payload.problemId, event.payload.zoneId);
+        if (!f) throw new NotificationSubjectNotFoundError('problem', event.payload.problemId);
+        return this.drafts(manager, event, (r) => problemResolvedMessage(event.payload, f, r.name, this.config.ticketUrl(event.payload.ticketId)));
+      }
     }
   }
 

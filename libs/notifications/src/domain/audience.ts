@@ -23,6 +23,7 @@ export function audienceOf(event: NotificationEvent): Audience {
       return { kind: 'provider', providerId: event.payload.providerId };
     case 'ticket.info_requested':
     case 'ticket.service_completed':
+    case 'ticket.problem_resolved':
     case 'demand_list.completed':
       return { kind: 'zone_managers', zoneId: event.payload.zoneId };
     case 'ticket.sla_breached':

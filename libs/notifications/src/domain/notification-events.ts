@@ -13,6 +13,7 @@ export const NOTIFICATION_EVENTS = [
   'ticket.sla_unscheduled',
   'ticket.routed',
   'ticket.assigned',
+  'ticket.problem_resolved',
 ] as const satisfies readonly EventName[];
 
 export type NotificationEventName = (typeof NOTIFICATION_EVENTS)[number];
@@ -37,6 +38,8 @@ export function categoryOf(event: Pick<NotificationEvent, 'name'>): Notification
  */
 export function notificationDedupeKey(event: NotificationEvent, recipientKey: string): string {
   if (event.name === 'ticket.sla_unscheduled') return calendarMissingDedupeKey(event, recipientKey);
+  // One email per problem and manager, however many of the zone's tickets the problem holds.
+  if (event.name === 'ticket.problem_resolved') return `problem_resolved:${event.payload.problemId}:${recipientKey}`;
   return `${event.name}:${event.id}:${recipientKey}`;
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ServiceType } from '@enterpark/common';
 import { ProposalFacts, TicketFacts } from '../domain/notification-view';
+import { ProblemResolutionFacts } from '../domain/problem-messages';
 
 interface TicketRow {
   id: string;
@@ -35,6 +36,18 @@ const TICKET_FACTS = `
 /** The state a notification shows, read afresh when its event is handled (events carry ids). */
 @Injectable()
 export class NotificationFactsRepository {
+  /** A resolved problem as one zone reads it: its own tickets in it (null: no such resolved problem). */
+  async problemResolution(manager: EntityManager, problemId: string, zoneId: string): Promise<ProblemResolutionFacts | null> {
+    const rows: { resolved_at: Date; zone_name: string; titles: string[] }[] = await manager.query(
+      `SELECT p.resolved_at, z.name AS zone_name,
+              ARRAY(SELECT t.title FROM problem_ticket pt JOIN ticket t ON t.id = pt.ticket_id
+                     WHERE pt.problem_id = p.id AND pt.zone_id = z.id ORDER BY t.created_at, t.id LIMIT 20) AS titles
+         FROM problem p, zone z WHERE p.id = $1 AND z.id = $2 AND p.status = 'resolved'`,
+      [problemId, zoneId],
+    );
+    return rows.length ? { resolvedAt: rows[0].resolved_at, zoneName: rows[0].zone_name, ticketTitles: rows[0].titles } : null;
+  }
+
   async ticket(manager: EntityManager, ticketId: string): Promise<TicketFacts | null> {
     const [row]: TicketRow[] = await manager.query(`${TICKET_FACTS} WHERE t.id = $1`, [ticketId]);
     return row ? toTicketFacts(row) : null;

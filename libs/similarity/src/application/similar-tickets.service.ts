@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, scopeOf } from '@enterpark/common';
 import { TicketNotFoundError } from '@enterpark/tickets';
-import { cosine, retrievalPlan, SIMILARITY, weigh } from '../domain/scoring';
-import { Segmenter, TermDocument } from '../domain/segmenter';
+import { cosine, rankBySimilarity, retrievalPlan, Scored, SIMILARITY, weigh } from '../domain/scoring';
+import { DemandText, Segmenter, TermDocument } from '../domain/segmenter';
 import { SimilarityFilter, SimilarTicketRow, TicketTermsRepository } from '../persistence/ticket-terms.repository';
 import { SimilarTicketsForbiddenError } from '../similarity.errors';
 
@@ -44,6 +44,26 @@ export class SimilarTicketsService {
   async forText(actor: Actor, query: SimilarTextQuery, limit: number = SIMILAR_LIMITS.default): Promise<SimilarTicket[]> {
     if (actor.role === 'zone_manager') throw new SimilarTicketsForbiddenError();
     return this.similar(actor, this.segmenter.document({ title: query.text }), query.excludeIds ?? [], limit, query);
+  }
+
+  /** What a person reads of the tickets the caller may read, in the order asked (others are left out). */
+  async describe(actor: Actor, ids: readonly string[]): Promise<SimilarTicketRow[]> {
+    const rows = await this.terms.describe(ids, scopeOf(actor), {});
+    return ids.map((id) => rows.get(id)).filter((r): r is SimilarTicketRow => r !== undefined);
+  }
+
+  /**
+   * A small collection (experience templates) ranked against ticket `id`, which the caller
+   * must be able to read, in memory: the same measure, with the ticket corpus's frequencies.
+   */
+  async rankForTicket<T>(actor: Actor, id: string, candidates: readonly T[], textOf: (c: T) => DemandText, limit: number): Promise<Scored<T>[]> {
+    const ticket = await this.terms.ticketInReach(scopeOf(actor), id);
+    if (!ticket) throw new TicketNotFoundError();
+    const doc = ticket.doc ?? this.segmenter.document(ticket.text);
+    const docs = candidates.map((c) => this.segmenter.document(textOf(c)));
+    const frequencies = await this.terms.frequencies(new Set([...doc.terms, ...docs.flatMap((d) => d.terms)]));
+    const ranked = rankBySimilarity(doc, candidates.map((item, i) => ({ item, doc: docs[i] })), (c) => c.doc, frequencies, limit);
+    return ranked.map((s) => ({ item: s.item.item, score: Math.round(s.score * 1000) / 1000 }));
   }
 
   private async similar(actor: Actor, doc: TermDocument, excluded: readonly string[], limit: number, filter: SimilarityFilter): Promise<SimilarTicket[]> {

@@ -31,10 +31,12 @@ export class Segmenter {
   private static instance: Segmenter | null = null;
   private readonly concepts: Map<string, string>;
   private readonly jieba: Jieba;
+  private readonly conceptTerms: Set<string>;
 
   /** `thesaurus: false` (plain jieba, for the bench's comparison of methods) is never the service's. */
   private constructor(thesaurus: boolean) {
     this.concepts = thesaurus ? conceptIndex() : new Map();
+    this.conceptTerms = new Set(this.concepts.values());
     this.jieba = Jieba.withDict(dict);
     const userWords = [...this.concepts.keys()].filter((w) => HAN.test(w));
     if (userWords.length) this.jieba.loadDict(Buffer.from(userWords.map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')));
@@ -58,6 +60,17 @@ export class Segmenter {
       if (concept) out.push(concept);
     }
     return out;
+  }
+
+  /**
+   * The words a text search for `text` must all find in a ticket's terms: the words the
+   * documents are cut into (the same search mode, so 融资难 asks for 融资 and 融资难, both of
+   * which a ticket saying 融资难 carries), without the thesaurus concepts (a search for 贷款
+   * is not one for every 融资信贷 word). Empty when nothing indexable is left (a single
+   * character, a stop word such as 园区): such a search cannot use the index.
+   */
+  queryWords(text: string): string[] {
+    return [...new Set(this.terms(text).filter((t) => !this.conceptTerms.has(t)))];
   }
 
   /** A demand's document: a tag counts whole (and by its words), like the title. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessScope, assertNever, ServiceType } from '@enterpark/common';
+import { AccessScope, ServiceType } from '@enterpark/common';
+import { ticketReachSql as reach } from '@enterpark/tickets';
 import { DOCUMENT_COUNT_TERM, RetrievalPlan, SIMILARITY } from '../domain/scoring';
 import { DemandText, TermDocument } from '../domain/segmenter';
 
@@ -28,20 +29,6 @@ export interface SimilarityFilter {
 const DF_SHARDS = 8;
 const FREQUENCY_CACHE_MS = 60_000;
 const FREQUENCY_CACHE_TERMS = 200_000;
-
-/** The caller's reach as SQL over `ticket t`, with its parameters numbered from `first`. */
-function reach(scope: AccessScope, first: number): { sql: string; params: unknown[] } {
-  switch (scope.kind) {
-    case 'province':
-      return { sql: 'TRUE', params: [] };
-    case 'zone':
-      return { sql: `t.zone_id = $${first}`, params: [scope.zoneId] };
-    case 'desks':
-      return { sql: `t.desk = ANY ($${first}::text[])`, params: [scope.desks] };
-    default:
-      return assertNever(scope);
-  }
-}
 
 @Injectable()
 export class TicketTermsRepository {

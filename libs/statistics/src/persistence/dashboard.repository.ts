@@ -11,7 +11,7 @@ import { ZONE_SUMMARIES_SQL, ZoneCountRow, zoneRows, ZoneSummaryRow } from './zo
 /** Every ticket by (type, status): an index-only scan of ticket_type_status_idx. */
 const TYPE_STATUS_SQL = `SELECT type, status, count(*)::int AS count FROM ticket GROUP BY type, status`;
 
-/** Per week, a range scan each: ticket_created_idx for filings, ticket_completed_at_idx for completions. */
+/** Per week, a range scan each: ticket_created_filters_idx for filings, ticket_completed_at_idx for completions. */
 const WEEKLY_SQL = `
   SELECT w.i, (SELECT count(*) FROM ticket t WHERE t.created_at >= w.s AND t.created_at < w.e)::int AS filed,
               (SELECT count(*) FROM ticket t WHERE t.completed_at >= w.s AND t.completed_at < w.e)::int AS completed

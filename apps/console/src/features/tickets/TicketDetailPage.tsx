@@ -13,6 +13,8 @@ import { describeHistory, historyColor } from './history-labels';
 import { SlaBadge } from './SlaBadge';
 import { StatusTag } from './StatusTag';
 import { loadTicketView, providerNameOf, ticketName, type TicketView } from './ticket-api';
+import { TicketProblemCard } from '../problems/TicketProblemCard';
+import { TicketTemplatesCard } from '../templates/TicketTemplatesCard';
 import { SimilarTicketsCard } from './SimilarTicketsCard';
 import { PRIORITY_LABELS } from './ticket-labels';
 import { useTicketChanges } from './useTicketChanges';
@@ -56,8 +58,10 @@ export function TicketDetailPage({ actions, sections, live = false }: TicketDeta
           <TicketFacts view={view} />
         </Card>
         {sections?.(view, state.reload)}
-        {/* A zone manager sees only their zone: similar tickets come from all of them. */}
+        <TicketProblemCard key={`problem-${ticket.id}`} ticket={ticket} onChanged={state.reload} />
+        {/* A zone manager sees only their zone: similar tickets and templates come from all of them. */}
         {currentSession()?.user.role !== 'zone_manager' && <SimilarTicketsCard key={ticket.id} ticketId={ticket.id} />}
+        {currentSession()?.user.role !== 'zone_manager' && <TicketTemplatesCard key={`templates-${ticket.id}`} ticket={ticket} onChanged={state.reload} />}
         <Card title="办理进程">
           <Timeline
             items={ticket.history.map((entry) => ({

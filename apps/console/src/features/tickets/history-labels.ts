@@ -32,6 +32,10 @@ const DESCRIBE: Record<string, (d: Data) => string> = {
   'ticket.sla_breached': (d) => `${STAGES[str(d.stage)] ?? ''}超时，已催办`,
   'ticket.sla_escalated': (d) => `${STAGES[str(d.stage)] ?? ''}超时，已督办`,
   'ticket.sla_unscheduled': (d) => `日历缺少 ${String(d.missingYear)} 年数据，时限待定`,
+  'ticket.problem_linked': (d) => `归入一类问题「${str(d.problemTitle)}」`,
+  'ticket.problem_unlinked': (d) => `移出一类问题「${str(d.problemTitle)}」`,
+  'ticket.problem_resolved': (d) => `一类问题「${str(d.problemTitle)}」已办结：${str(d.resolution)}`,
+  'ticket.template_used': (d) => `使用经验模板「${str(d.templateTitle)}」`,
 };
 
 export function describeHistory(entry: HistoryEntry): string {

@@ -35,6 +35,10 @@ export const EVENT_LABELS: Record<WebhookEvent, string> = {
   'ticket.sla_breached': '超时催办',
   'ticket.sla_escalated': '超时督办',
   'ticket.sla_unscheduled': '时限待定（日历缺年份）',
+  'ticket.problem_linked': '归入一类问题',
+  'ticket.problem_unlinked': '移出一类问题',
+  'ticket.problem_resolved': '一类问题已办结',
+  'ticket.template_used': '使用经验模板',
 };
 
 export const EVENT_OPTIONS = (Object.keys(EVENT_LABELS) as WebhookEvent[]).map((e) => ({ value: e, label: `${EVENT_LABELS[e]}（${e}）` }));

@@ -1,6 +1,9 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
 import { BulletinsPage } from '../../features/bulletins/BulletinsPage';
 import { RankingsPage } from '../../features/rankings/RankingsPage';
+import { ProblemDetailPage } from '../../features/problems/ProblemDetailPage';
+import { TemplateDetailPage } from '../../features/templates/TemplateDetailPage';
+import { TemplatesPage } from '../../features/templates/TemplatesPage';
 import { TicketDetailPage } from '../../features/tickets/TicketDetailPage';
 import { TicketListPage } from '../../features/tickets/TicketListPage';
 import { DeskQueuePage } from './DeskQueuePage';
@@ -14,6 +17,9 @@ export default function DeskStaffRoutes() {
       pages={{
         '/': <DeskQueuePage />,
         '/tickets': <TicketListPage />,
+        '/templates': <TemplatesPage />,
+        '/templates/:id': <TemplateDetailPage />,
+        '/problems/:id': <ProblemDetailPage />,
         '/tickets/:id': (
           <TicketDetailPage
             live

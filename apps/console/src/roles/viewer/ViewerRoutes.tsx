@@ -3,6 +3,10 @@ import { BulletinsPage } from '../../features/bulletins/BulletinsPage';
 import { DashboardPage } from '../../features/dashboard/DashboardPage';
 import { DemandListDetailPage } from '../../features/demand-lists/DemandListDetailPage';
 import { DemandListsPage } from '../../features/demand-lists/DemandListsPage';
+import { ProblemDetailPage } from '../../features/problems/ProblemDetailPage';
+import { ProblemsPage } from '../../features/problems/ProblemsPage';
+import { TemplateDetailPage } from '../../features/templates/TemplateDetailPage';
+import { TemplatesPage } from '../../features/templates/TemplatesPage';
 import { RankingsPage } from '../../features/rankings/RankingsPage';
 import { TicketDetailPage } from '../../features/tickets/TicketDetailPage';
 import { TicketListPage } from '../../features/tickets/TicketListPage';
@@ -19,6 +23,10 @@ export default function ViewerRoutes() {
         '/tickets/:id': <TicketDetailPage />,
         '/demand-lists': <DemandListsPage canFile={false} />,
         '/demand-lists/:id': <DemandListDetailPage />,
+        '/problems': <ProblemsPage />,
+        '/problems/:id': <ProblemDetailPage />,
+        '/templates': <TemplatesPage />,
+        '/templates/:id': <TemplateDetailPage />,
         '/rankings': <RankingsPage />,
         '/bulletins': <BulletinsPage />,
       }}
