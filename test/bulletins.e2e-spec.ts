@@ -109,7 +109,7 @@ describe('bulletins', () => {
     expect(mails.flatMap((m) => m.envelopeTo).sort()).toEqual(recipients.map((r) => r.email).sort());
     expect(mails.some((m) => m.envelopeTo.includes(users.finance.email))).toBe(false);
     for (const m of mails) {
-      expect(m.parsed.attachments).toEqual([expect.objectContaining({ filename: `${TITLE}.docx`, disposition: 'attachment' })]);
+      expect(m.parsed.attachments).toEqual([expect.objectContaining({ filename: '全省“进园区”服务工作情况通报（2026年11月）.docx', disposition: 'attachment' })]);
     }
   });
 

@@ -53,7 +53,7 @@ describe('the queue dashboard at /admin/queues is for coordinators only, read-on
     const api = await get('/admin/queues/api/queues', { cookie, accept: 'application/json' });
     expect(api.status).toBe(200);
     const body = await json(api);
-    expect(body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['completion', 'digests', 'mail', 'matching', 'notifications', 'routing', 'timers', 'webhooks']);
+    expect(body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['bulletins', 'completion', 'digests', 'mail', 'matching', 'notifications', 'routing', 'timers', 'webhooks']);
     expect(body.queues.every((q: { readOnlyMode: boolean }) => q.readOnlyMode)).toBe(true);
   });
 

@@ -242,7 +242,7 @@ describe('the coordinator and the viewer in the console', () => {
     await viewer.getByRole('link', { name: '工单总数：9 件' }).waitFor();
     await expect(viewer.getByRole('button').allTextContents()).resolves.toEqual(['修改密码', '退出登录']);
     const nav = viewer.getByRole('navigation', { name: '主导航' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['全省概览', '工单', '需求清单', '问题归集', '经验模板', '通知设置']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['全省概览', '工单', '需求清单', '排行榜', '通报', '问题归集', '经验模板', '通知设置']);
 
     await nav.getByRole('link', { name: '需求清单' }).click();
     await viewer.getByRole('link', { name: '合肥经开区需求清单' }).click();

@@ -3,6 +3,7 @@ import { CalendarModule } from '@enterpark/calendar';
 import { IdentityModule } from '@enterpark/identity';
 import { MailModule } from '@enterpark/mail';
 import { ProblemsModule } from '@enterpark/problems';
+import { StatisticsModule } from '@enterpark/statistics';
 import { TicketsModule } from '@enterpark/tickets';
 import { ComposeDigestService } from './application/compose-digest.service';
 import { DigestComposer } from './application/digest-composer.service';
@@ -17,7 +18,7 @@ import { DigestTemplates } from './templates/digest-templates';
 
 /** The weekly digests: planning a week, composing each person's digest, handing it to the mail outbox. */
 @Module({
-  imports: [TicketsModule, CalendarModule, IdentityModule, MailModule, ProblemsModule],
+  imports: [TicketsModule, CalendarModule, IdentityModule, MailModule, ProblemsModule, StatisticsModule],
   providers: [DigestRepository, DigestJobs, DigestRunService, RedriveStuckDigestsService, ComposeDigestService, DigestTicketLines, ZoneDigestRepository, DigestBoardRepository, DigestTemplates, DigestComposer],
   exports: [DigestRunService, RedriveStuckDigestsService, ComposeDigestService, DigestComposer],
 })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { DOCX_TYPE, IssueBulletinService, StoredBulletin } from '@enterpark/bulletins';
+import { bulletinFileName, DOCX_TYPE, IssueBulletinService, StoredBulletin } from '@enterpark/bulletins';
 import { Actor } from '@enterpark/common';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { attachment, xlsxDownload } from '../xlsx/xlsx-stream';
@@ -33,7 +33,7 @@ export class BulletinsController {
   @ApiOkResponse({ description: 'a .docx document', schema: { type: 'string', format: 'binary' } })
   async preview(@Query() query: BulletinPreviewQuery): Promise<StreamableFile> {
     const { content, docx: bytes } = await this.bulletins.preview(query.period);
-    return docx(bytes, `${content.title}（草稿）.docx`, `bulletin-${content.period.id}-draft.docx`);
+    return docx(bytes, bulletinFileName(content, 'docx', true), `bulletin-${content.period.id}-draft.docx`);
   }
 
   @Post()
@@ -51,8 +51,8 @@ export class BulletinsController {
   async read(@Param('file') file: string): Promise<BulletinResponse | StreamableFile> {
     const [, period, ext] = /^(.*?)(?:\.(docx|xlsx))?$/.exec(file)!;
     const bulletin = await this.bulletins.find(period);
-    if (ext === 'docx') return docx(await this.bulletins.document(bulletin.content), `${bulletin.content.title}.docx`, `bulletin-${bulletin.period}.docx`);
-    if (ext === 'xlsx') return xlsxDownload(`${bulletin.content.title}.xlsx`, `bulletin-${bulletin.period}.xlsx`, bulletinSheets(bulletin.content));
+    if (ext === 'docx') return docx(await this.bulletins.document(bulletin.content), bulletinFileName(bulletin.content, 'docx'), `bulletin-${bulletin.period}.docx`);
+    if (ext === 'xlsx') return xlsxDownload(bulletinFileName(bulletin.content, 'xlsx'), `bulletin-${bulletin.period}.xlsx`, bulletinSheets(bulletin.content));
     return this.json(bulletin);
   }
 

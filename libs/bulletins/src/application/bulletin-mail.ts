@@ -1,5 +1,5 @@
 import { MailDraft } from '@enterpark/mail';
-import { BulletinContent, percent } from '../domain/bulletin-content';
+import { BulletinContent, bulletinFileName, percent } from '../domain/bulletin-content';
 import { DOCX_TYPE } from '../domain/bulletin-docx';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -22,6 +22,6 @@ export function bulletinDraft(content: BulletinContent, docx: Buffer, to: { id: 
     subject: content.title,
     text: lines.join('\n\n'),
     html: lines.map((l) => `<p>${escape(l)}</p>`).join(''),
-    attachments: [{ filename: `${content.title}.docx`, contentType: DOCX_TYPE, contentBase64: docx.toString('base64') }],
+    attachments: [{ filename: bulletinFileName(content, 'docx'), contentType: DOCX_TYPE, contentBase64: docx.toString('base64') }],
   };
 }

@@ -61,6 +61,14 @@ export function bulletinTitle(period: ReportPeriod): string {
   return `全省"进园区"服务工作情况通报（${when}）`;
 }
 
+/**
+ * The bulletin's file name: its title with Chinese quotation marks (a straight " is not allowed
+ * in file names on Windows, and browsers replace it).
+ */
+export function bulletinFileName(content: Pick<BulletinContent, 'title'>, ext: 'docx' | 'xlsx', draft = false): string {
+  return `${content.title.replace(/"([^"]*)"/g, '“$1”')}${draft ? '（草稿）' : ''}.${ext}`;
+}
+
 /** A rate as a percentage with one decimal (66.7%); a rate without a denominator as —. */
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;

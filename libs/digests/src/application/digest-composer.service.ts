@@ -5,6 +5,7 @@ import { UserRepository } from '@enterpark/identity';
 import { UnsubscribeLinks } from '@enterpark/mail';
 import { ProblemStatistics } from '@enterpark/problems';
 import { CalendarStatusService } from '@enterpark/tickets';
+import { RankingsService } from '@enterpark/statistics';
 import { calendarWarningSection } from '../domain/calendar-warning';
 import { buildDeskDigest, mergeDeskQueues } from '../domain/desk-digest-view';
 import { ComposedDigest, DigestBoard, DigestRecipient } from '../domain/digest-content';
@@ -57,6 +58,7 @@ export class DigestComposer {
     private readonly users: UserRepository,
     private readonly calendarStatus: CalendarStatusService,
     private readonly problems: ProblemStatistics,
+    private readonly rankings: RankingsService,
   ) {}
 
   /** `fresh`: read the figures now instead of reusing the week's cached ones (previews). */
@@ -136,7 +138,11 @@ export class DigestComposer {
   }
 
   private boardOf(week: IsoWeek, fresh: boolean): Promise<DigestBoard> {
-    const load = () => this.board.load(week, DIGEST_LIST_CAP);
+    const load = async (): Promise<DigestBoard> => {
+      const period = { id: week.id, label: week.id, startsAt: week.startsAt, endsAt: week.endsAt };
+      const [board, league] = await Promise.all([this.board.load(week, DIGEST_LIST_CAP), this.rankings.table(period, 'zone')]);
+      return { ...board, province: { ...board.province, league: league.items } };
+    };
     return fresh ? load() : this.boards.get(week.id, load);
   }
 }

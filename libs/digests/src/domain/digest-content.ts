@@ -1,7 +1,7 @@
 import { ServiceType } from '@enterpark/common';
 import type { User } from '@enterpark/identity';
 import { InlineImage } from '@enterpark/mail';
-import { Capped, ZoneRow } from '@enterpark/statistics';
+import { Capped, RankingItem, ZoneRow } from '@enterpark/statistics';
 
 /** Who a digest is for: the account as the digest run read it. */
 export type DigestRecipient = Pick<User, 'id' | 'email' | 'name' | 'role' | 'zoneId' | 'desks'>;
@@ -90,6 +90,8 @@ export interface ProvinceDigestData {
   byType: TypeRow[];
   openByStatus: Record<string, number>;
   zones: ZoneRow[];
+  /** The zones ranked over the week's submissions, as GET /rankings ranks them. */
+  league: RankingItem[];
   escalations: Capped<DigestTicket>;
   slowest: Capped<DigestTicket>;
 }

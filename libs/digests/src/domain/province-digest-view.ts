@@ -2,8 +2,8 @@ import { IsoWeek } from '@enterpark/common';
 import { InlineImage } from '@enterpark/mail';
 import { renderBarChartSvg, svgToPng } from '@enterpark/charts';
 import { DeskQueue, DigestBoard, DigestTicket, ProvinceDigestData, TypeRow } from './digest-content';
-import { desksLabel, percent, rating, TYPE_COLORS, typeLabel, weekLabel, weekShortLabel, workingDays } from './digest-format';
-import { busiestZones, buildLeagueTable, LeagueEntry } from '@enterpark/statistics';
+import { desksLabel, percent, TYPE_COLORS, typeLabel, weekLabel, weekShortLabel } from './digest-format';
+import { busiestZones, RankingItem } from '@enterpark/statistics';
 import { at, DigestBody, joinDetails, moreText, section, SectionView, stat, statusSection, TicketUrl, ticketSection } from './digest-view';
 
 export const PROVINCE_CAPS = { zones: 10, leagueTop: 10, leagueBottom: 3 } as const;
@@ -42,18 +42,18 @@ function zonesSection(data: ProvinceDigestData): SectionView {
   });
 }
 
-const leagueRow = (e: LeagueEntry) => [String(e.rank), e.zoneName, percent(e.completionRate), workingDays(e.medianDaysToMatch), workingDays(e.medianDaysToComplete), rating(e.averageRating)];
+const leagueRow = (e: RankingItem) => [String(e.rank), e.name, String(e.submitted), percent(e.completionRate), percent(e.onTimeRate), percent(e.satisfactionRate), String(e.score)];
 
+/** The zones ranked over the week's submissions exactly as GET /rankings ranks them; the first and the last places. */
 function leagueSection(data: ProvinceDigestData): SectionView {
-  const table = buildLeagueTable(data.zones, PROVINCE_CAPS.leagueTop, PROVINCE_CAPS.leagueBottom);
-  const o = table.overall;
-  const gap = table.leftOut > 0 ? [['…', `（中间 ${table.leftOut} 个园区略）`, '', '', '', '']] : [];
+  const ranked = data.league.filter((e) => e.rank !== null);
+  const { leagueTop: top, leagueBottom: bottom } = PROVINCE_CAPS;
+  const shown = ranked.length > top + bottom ? [...ranked.slice(0, top), null, ...ranked.slice(ranked.length - bottom)] : ranked;
+  const leftOut = ranked.length - top - bottom;
   return section('园区排行榜', {
-    note:
-      `办结率 = 本周办结 ÷（本周办结 + 在办）；用时为本周办结工单的中位数（受理→匹配、匹配→办结，工作日）；评分为本周确认办结的平均分。` +
-      `全省：办结率 ${percent(o.completionRate)}，匹配 ${workingDays(o.medianDaysToMatch)}，办结 ${workingDays(o.medianDaysToComplete)}，评分 ${rating(o.averageRating)}。`,
-    table: table.ranked ? { head: ['名次', '园区', '办结率', '匹配用时', '服务用时', '评分'], rows: [...table.top.map(leagueRow), ...gap, ...table.bottom.map(leagueRow)] } : null,
-    empty: table.ranked ? null : '本周没有可排名的园区。',
+    note: '按本周提交的工单（不含撤回）计：办结率 = 已办结 ÷ 提交，按时办结率 = 未超时办结 ÷ 已办结，满意率 = 评分 4 分及以上 ÷ 已评价；综合得分与排行榜页面相同。',
+    table: ranked.length ? { head: ['名次', '园区', '提交', '办结率', '按时办结率', '满意率', '得分'], rows: shown.map((e) => (e ? leagueRow(e) : ['…', `（中间 ${leftOut} 个园区略）`, '', '', '', '', ''])) } : null,
+    empty: ranked.length ? null : '本周没有可排名的园区。',
   });
 }
 

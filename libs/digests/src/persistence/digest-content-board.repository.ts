@@ -92,7 +92,8 @@ export class DigestBoardRepository {
     private readonly lines: DigestTicketLines,
   ) {}
 
-  async load(week: IsoWeek, cap: number): Promise<DigestBoard> {
+  /** The board without the league table (the composer adds it from the statistics module). */
+  async load(week: IsoWeek, cap: number): Promise<Omit<DigestBoard, 'province'> & { province: Omit<ProvinceDigestData, 'league'> }> {
     const board = weekParams(BOARD_SQL, week, 2);
     const summaries = weekParams(ZONE_SUMMARIES_SQL, week, 1);
     const [row, summaryRows] = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
@@ -114,7 +115,7 @@ export class DigestBoardRepository {
       openByStatus: Object.fromEntries(byDeskStatus.filter((c) => c.desk === desk).map((c) => [c.status!, c.open])),
       buckets: Object.fromEntries(DESK_BUCKETS.map((b) => [b, tickets[`${desk}/${b}`]])) as DeskQueue['buckets'],
     }));
-    const province: ProvinceDigestData = {
+    const province: Omit<ProvinceDigestData, 'league'> = {
       flow: flowOf(counts.find((c) => c.grouping === TOTAL)),
       byType: typeRows(counts.filter((c) => c.grouping === BY_TYPE)),
       openByStatus: sumByStatus(byDeskStatus),

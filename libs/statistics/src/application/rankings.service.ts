@@ -13,8 +13,11 @@ export interface LeagueTableQuery {
   level?: string;
 }
 
+/** Any stretch a league table covers: a month, quarter or year, or an ISO week (the digests'). */
+export type RankingPeriod = Pick<ReportPeriod, 'id' | 'label' | 'startsAt' | 'endsAt'>;
+
 export interface RankingTable {
-  period: ReportPeriod;
+  period: RankingPeriod;
   by: RankingDimension;
   level: ZoneLevel | null;
   weights: RankingWeights;
@@ -41,7 +44,7 @@ export class RankingsService {
     return this.table(period, query.by as RankingDimension, level as ZoneLevel | null);
   }
 
-  async table(period: ReportPeriod, by: RankingDimension, level: ZoneLevel | null = null): Promise<RankingTable> {
+  async table(period: RankingPeriod, by: RankingDimension, level: ZoneLevel | null = null): Promise<RankingTable> {
     const [rows, weights, calendar] = await Promise.all([this.rankings.counts(period, by, level), this.weights(), this.calendar.current()]);
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const candidates = await this.rankings.candidates(by, level, rows.map((r) => r.key));

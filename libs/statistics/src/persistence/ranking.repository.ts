@@ -46,7 +46,7 @@ function countsSql(by: RankingDimension): string {
 export class RankingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  counts(period: ReportPeriod, by: RankingDimension, level: ZoneLevel | null): Promise<RankingCountRow[]> {
+  counts(period: Pick<ReportPeriod, 'startsAt' | 'endsAt'>, by: RankingDimension, level: ZoneLevel | null): Promise<RankingCountRow[]> {
     return this.dataSource.query(countsSql(by), [period.startsAt, period.endsAt, level]);
   }
 

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Button, Card, Flex, Input, Select, Switch, Tag } from 'antd';
+import { Button, Card, Flex, Input, Select, Switch, Tag } from 'antd';
 import { api, unwrap } from '../../api/client';
-import { saveDownload } from '../../api/download';
-import { errorMessage } from '../../api/errors';
 import type { ServiceType, TicketStatus } from '../../api/types';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { DownloadButton } from '../../components/DownloadButton';
 import { PageTitle } from '../../components/PageTitle';
 import { useApi } from '../../components/useApi';
 import { SERVICE_TYPE_LABELS, SERVICE_TYPES, STATUS_LABELS } from '../../labels/labels';
@@ -84,21 +83,5 @@ export function TicketListPage({ title = '工单' }: { title?: string }) {
 
 /** 导出 Excel: every ticket the current filters match (GET /tickets/export.xlsx takes the same ones), saved by the browser. */
 function ExportButton({ filters }: { filters: ReturnType<typeof filtersOf> }) {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  async function download() {
-    setBusy(true);
-    try {
-      await saveDownload(api.GET('/api/v1/tickets/export.xlsx', { params: { query: filters }, parseAs: 'blob' }), '工单.xlsx');
-    } catch (e) {
-      message.error(errorMessage(e), 8);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <Button loading={busy} onClick={() => void download()}>
-      导出 Excel
-    </Button>
-  );
+  return <DownloadButton call={() => api.GET('/api/v1/tickets/export.xlsx', { params: { query: filters }, parseAs: 'blob' })} fallbackName="工单.xlsx" />;
 }

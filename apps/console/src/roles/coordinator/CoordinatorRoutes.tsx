@@ -1,5 +1,6 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
 import { CalendarPage } from '../../features/calendar/CalendarPage';
+import { BulletinsPage } from '../../features/bulletins/BulletinsPage';
 import { DashboardPage } from '../../features/dashboard/DashboardPage';
 import { DemandListDetailPage } from '../../features/demand-lists/DemandListDetailPage';
 import { DemandListsPage } from '../../features/demand-lists/DemandListsPage';
@@ -10,6 +11,7 @@ import { ProblemsPage } from '../../features/problems/ProblemsPage';
 import { ProvidersPage } from '../../features/providers/ProvidersPage';
 import { QueuesPage } from '../../features/queues/QueuesPage';
 import { RerouteButton } from '../../features/returns/RerouteButton';
+import { RankingsPage } from '../../features/rankings/RankingsPage';
 import { ReturnsPage } from '../../features/returns/ReturnsPage';
 import { SlaTargetsPage } from '../../features/sla-targets/SlaTargetsPage';
 import { TemplateDetailPage } from '../../features/templates/TemplateDetailPage';
@@ -44,6 +46,8 @@ export default function CoordinatorRoutes() {
         '/returns': <ReturnsPage />,
         '/escalations': <EscalationsPage />,
         '/webhooks': <WebhooksPage />,
+        '/rankings': <RankingsPage />,
+        '/bulletins': <BulletinsPage />,
         '/digests': <DigestsPage />,
         '/queues': <QueuesPage />,
       }}

@@ -1,4 +1,6 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
+import { BulletinsPage } from '../../features/bulletins/BulletinsPage';
+import { RankingsPage } from '../../features/rankings/RankingsPage';
 import { ProblemDetailPage } from '../../features/problems/ProblemDetailPage';
 import { TemplateDetailPage } from '../../features/templates/TemplateDetailPage';
 import { TemplatesPage } from '../../features/templates/TemplatesPage';
@@ -25,6 +27,8 @@ export default function DeskStaffRoutes() {
             sections={(view, reload) => <DeskTicketSections view={view} onDone={reload} />}
           />
         ),
+        '/rankings': <RankingsPage />,
+        '/bulletins': <BulletinsPage />,
       }}
     />
   );

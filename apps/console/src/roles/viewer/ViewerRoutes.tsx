@@ -1,4 +1,5 @@
 import { RoleRoutes } from '../../components/RoleRoutes';
+import { BulletinsPage } from '../../features/bulletins/BulletinsPage';
 import { DashboardPage } from '../../features/dashboard/DashboardPage';
 import { DemandListDetailPage } from '../../features/demand-lists/DemandListDetailPage';
 import { DemandListsPage } from '../../features/demand-lists/DemandListsPage';
@@ -6,6 +7,7 @@ import { ProblemDetailPage } from '../../features/problems/ProblemDetailPage';
 import { ProblemsPage } from '../../features/problems/ProblemsPage';
 import { TemplateDetailPage } from '../../features/templates/TemplateDetailPage';
 import { TemplatesPage } from '../../features/templates/TemplatesPage';
+import { RankingsPage } from '../../features/rankings/RankingsPage';
 import { TicketDetailPage } from '../../features/tickets/TicketDetailPage';
 import { TicketListPage } from '../../features/tickets/TicketListPage';
 
@@ -25,6 +27,8 @@ export default function ViewerRoutes() {
         '/problems/:id': <ProblemDetailPage />,
         '/templates': <TemplatesPage />,
         '/templates/:id': <TemplateDetailPage />,
+        '/rankings': <RankingsPage />,
+        '/bulletins': <BulletinsPage />,
       }}
     />
   );

@@ -6,6 +6,8 @@ const DemandListsPage = lazyPage(() => import('../../features/demand-lists/Deman
 const NewDemandListPage = lazyPage(() => import('../../features/demand-lists/NewDemandListPage'), 'NewDemandListPage');
 const DemandListDetailPage = lazyPage(() => import('../../features/demand-lists/DemandListDetailPage'), 'DemandListDetailPage');
 const TicketListPage = lazyPage(() => import('../../features/tickets/TicketListPage'), 'TicketListPage');
+const RankingsPage = lazyPage(() => import('../../features/rankings/RankingsPage'), 'RankingsPage');
+const BulletinsPage = lazyPage(() => import('../../features/bulletins/BulletinsPage'), 'BulletinsPage');
 const ZoneTicketPage = lazyPage(() => import('./ZoneTicketPage'), 'ZoneTicketPage');
 
 /** The zone manager's pages (lazy-loaded as one bundle by ConsoleShell; the pages behind 首页 on first visit). */
@@ -20,6 +22,8 @@ export default function ZoneManagerRoutes() {
         '/demand-lists/:id': <DemandListDetailPage />,
         '/tickets': <TicketListPage />,
         '/tickets/:id': <ZoneTicketPage />,
+        '/rankings': <RankingsPage />,
+        '/bulletins': <BulletinsPage />,
       }}
     />
   );
