@@ -66,6 +66,11 @@ describe('bulletins', () => {
     await post(`/tickets/${served}/activities`, users.finance.token, { date: '2026-11-05', kind: 'visit', notes: '走访' });
     await post(`/tickets/${served}/complete`, users.finance.token, { outcome: '授信 1000 万元' });
     await post(`/tickets/${served}/confirm`, users.hefei.token, { rating: 2, solved: true });
+    // 问题归集: both zones' financing demands handled as one problem, resolved within the month.
+    const problem = await post('/problems', coordinator, { title: '园区企业融资难', ticketIds: [served, wuhuTicket] });
+    expect(problem.status).toBe(201);
+    clock.set(at('2026-11-06T10:00:00'));
+    expect((await post(`/problems/${problem.body.id}/resolve`, coordinator, { resolution: '省厅协调徽商银行推出园区贷专项产品' })).status).toBe(200);
   });
   afterAll(async () => {
     await ctx.close();
@@ -127,7 +132,12 @@ describe('bulletins', () => {
     expect(b.content.problems.returned).toMatchObject({ count: 1, items: [expect.objectContaining({ title: '误分事项', note: '退单：不属于金融服务' })] });
     expect(b.content.problems.lowestRated).toMatchObject({ count: 1, items: [expect.objectContaining({ title: '园区贷', note: '评分 2 分' })] });
     expect(b.content.problems.escalated.count).toBe(0);
-    expect(b.content.problemRecords).toEqual([]);
+    expect(b.content.problemRecords).toEqual({
+      created: 1,
+      resolved: 1,
+      open: 0,
+      lines: [{ title: '园区企业融资难', zones: expect.stringMatching(/^(合肥经开区 1、芜湖经开区 1|芜湖经开区 1、合肥经开区 1)$/), ticketCount: 2, status: '已办结', resolution: '省厅协调徽商银行推出园区贷专项产品' }],
+    });
     expect((await get('/bulletins/2026-10')).status).toBe(404);
   });
 
@@ -150,8 +160,10 @@ describe('bulletins', () => {
     expect(res.status).toBe(200);
     const { zip, text } = await docText(res);
     expect(text).toContain(TITLE);
-    for (const heading of ['一、总体情况', '二、园区排名', '三、各项行动', '四、存在问题']) expect(text).toContain(heading);
-    expect(text).not.toContain('五、问题归集');
+    for (const heading of ['一、总体情况', '二、园区排名', '三、各项行动', '四、存在问题', '五、问题归集']) expect(text).toContain(heading);
+    expect(text).toContain('本期新归集问题1个，办结1个，期末尚在办理0个');
+    expect(text).toContain('园区企业融资难');
+    expect(text).toContain('省厅协调徽商银行推出园区贷专项产品');
     expect(text).toContain('1|合肥经开区|3|1|33.3%');
     expect(text).toContain('2|芜湖经开区|1|0|0.0%');
     expect(text).toContain('办结率25.0%');
@@ -162,7 +174,8 @@ describe('bulletins', () => {
     const res = await download('/bulletins/2026-11.xlsx', users.hefei.token);
     expect(res.status).toBe(200);
     const book = await readTestWorkbook(await res.arrayBuffer());
-    expect(book.worksheets.map((s) => s.name)).toEqual(['总体情况', '园区排名', '存在问题']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['总体情况', '园区排名', '存在问题', '问题归集']);
+    expect(book.getWorksheet('问题归集')!.getRow(2).getCell(1).value).toBe('园区企业融资难');
     const zones = book.getWorksheet('园区排名')!;
     expect([zones.getRow(2).getCell(2).value, zones.getRow(2).getCell(5).value, zones.getRow(2).getCell(5).numFmt]).toEqual(['合肥经开区', 0.3333, '0.0%']);
   });

@@ -1,4 +1,4 @@
-import { BulletinContent, ProblemTicket } from '@enterpark/bulletins';
+import { BulletinContent, ProblemRecordLine, ProblemTicket } from '@enterpark/bulletins';
 import { SERVICE_TYPE_LABELS } from '@enterpark/common';
 import { RankingItem } from '@enterpark/statistics';
 import { rankingColumns } from '../rankings/ranking-export';
@@ -8,7 +8,15 @@ const PROBLEM_NAMES: Record<keyof BulletinContent['problems'], string> = { overd
 
 const figureColumns: XlsxColumn<RankingItem>[] = rankingColumns('desk').slice(1).map((c, i) => (i === 0 ? { ...c, header: '项目' } : c));
 
-/** The bulletin's tables as sheets: 总体情况 (the province and each action), 园区排名, 存在问题. */
+const recordColumns: XlsxColumn<ProblemRecordLine>[] = [
+  { header: '问题', width: 30, value: (l) => l.title },
+  { header: '涉及园区（工单数）', width: 36, value: (l) => l.zones },
+  { header: '工单数', width: 10, value: (l) => l.ticketCount },
+  { header: '状态', width: 10, value: (l) => l.status },
+  { header: '办理结果', width: 40, value: (l) => l.resolution },
+];
+
+/** The bulletin's tables as sheets: 总体情况 (the province and each action), 园区排名, 存在问题, 问题归集 (when there was any). */
 export function bulletinSheets(c: BulletinContent): AnyXlsxSheet[] {
   const problems = (Object.keys(PROBLEM_NAMES) as (keyof BulletinContent['problems'])[]).flatMap((key) => c.problems[key].items.map((t) => ({ kind: PROBLEM_NAMES[key], ...t })));
   const problemColumns: XlsxColumn<ProblemTicket & { kind: string }>[] = [
@@ -23,5 +31,6 @@ export function bulletinSheets(c: BulletinContent): AnyXlsxSheet[] {
     { name: '总体情况', columns: figureColumns, rows: [c.overview, ...c.actions.map((a) => ({ ...a, name: a.typeName }))], notes: [c.title, `数据截至 ${c.asOf}`] },
     { name: '园区排名', columns: rankingColumns('zone'), rows: c.zones },
     { name: '存在问题', columns: problemColumns, rows: problems, notes: [counts] },
+    ...(c.problemRecords?.lines.length ? [{ name: '问题归集', columns: recordColumns, rows: c.problemRecords.lines }] : []),
   ];
 }

@@ -19,13 +19,23 @@ export interface ProblemGroup {
   items: ProblemTicket[];
 }
 
-/** One record of 问题归集 (problems collected from the zones); filled by the problem-records feature. */
+/** One problem of 问题归集 (tickets of several zones handled as one), as the bulletin shows it. */
 export interface ProblemRecordLine {
   title: string;
-  zoneName: string;
-  category: string;
-  status: string;
-  note: string;
+  /** The zones involved and how many of their tickets, e.g. 合肥经开区 3、芜湖经开区 2. */
+  zones: string;
+  ticketCount: number;
+  status: '已办结' | '办理中';
+  /** The resolution for a problem resolved in the period; empty while it is open. */
+  resolution: string;
+}
+
+/** 问题归集 in the period: how many problems were grouped, resolved and still open, the lines listed. */
+export interface ProblemRecords {
+  created: number;
+  resolved: number;
+  open: number;
+  lines: ProblemRecordLine[];
 }
 
 export interface BulletinAction extends RankingItem {
@@ -51,8 +61,8 @@ export interface BulletinContent {
   zones: RankingItem[];
   /** 四、存在问题. */
   problems: { overdue: ProblemGroup; returned: ProblemGroup; escalated: ProblemGroup; lowestRated: ProblemGroup };
-  /** 五、问题归集: empty until problem records exist; the section is left out of documents while empty. */
-  problemRecords?: ProblemRecordLine[];
+  /** 五、问题归集: left out of documents when the period had no problem (bulletins issued before it existed have none). */
+  problemRecords?: ProblemRecords;
 }
 
 /** 全省"进园区"服务工作情况通报（2026年11月） / （2026年第4季度）. */

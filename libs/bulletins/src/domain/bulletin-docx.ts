@@ -84,9 +84,13 @@ function problems(c: BulletinContent): (Paragraph | Table)[] {
 }
 
 function problemRecords(c: BulletinContent): (Paragraph | Table)[] {
-  const records = c.problemRecords ?? [];
-  if (records.length === 0) return [];
-  return [heading('五、问题归集'), table(['园区', '类别', '问题', '状态', '说明'], records.map((r) => [r.zoneName, r.category, r.title, r.status, r.note]))];
+  const r = c.problemRecords;
+  if (!r || r.lines.length === 0) return [];
+  return [
+    heading('五、问题归集'),
+    body(`本期新归集问题${r.created}个，办结${r.resolved}个，期末尚在办理${r.open}个${r.lines.length < r.resolved + r.open ? `，列出前${r.lines.length}个` : ''}：`),
+    table(['问题', '涉及园区（工单数）', '工单数', '状态', '办理结果'], r.lines.map((l) => [l.title, l.zones, String(l.ticketCount), l.status, l.resolution])),
+  ];
 }
 
 /** The bulletin as a Word document in 公文 style, from the frozen content and its chart. */
