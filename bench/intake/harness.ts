@@ -18,7 +18,7 @@ export interface Stack {
   db: Pool;
 }
 
-export async function startStack(config: Infra, world: BenchWorld, services: Service[], maxSockets: number, readyTimeoutMs = 30_000): Promise<Stack> {
+export async function startStack(config: Infra, world: BenchWorld, services: Service[], maxSockets: number, readyTimeoutMs = 90_000): Promise<Stack> {
   log(`database ${world.databaseName}, queue prefix ${world.queuePrefix}`);
   await createDatabase(config, world);
   const port = await freePort();

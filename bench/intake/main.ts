@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { coresBetween, CpuMeter } from '../matching/cpu';
 import { benchConfig, BenchConfig } from './config';
 import { closeStack, log, runBench, startStack } from './harness';
 import { ListFiler } from './load';
@@ -17,6 +18,7 @@ import { BenchWorld, Service } from './services';
 async function run(config: BenchConfig, world: BenchWorld, services: Service[], deadline: number, signal: AbortSignal): Promise<string> {
   const stack = await startStack(config, world, services, Math.max(64, config.connections));
   const { api, worker, http, db } = stack;
+  const meter = new CpuMeter(db, config.redisUrl, { api: () => api.pid, worker: () => worker.pid });
   try {
     const seeded = await seed(http, world, config.zones);
     log(`seeded ${config.zones} zones with a zone manager each and ${seeded.deskStaff} desk staff`);
@@ -32,11 +34,13 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     const phase = async (period: string, label: string, drive: () => ReturnType<ListFiler['steady']>): Promise<PhaseReport> => {
       signal.throwIfAborted();
       log(`${label}: ${config.seconds} s`);
+      const before = await meter.sample();
       const load = await drive();
       const drain = await waitForDrain(db, drainBudget(), signal);
+      const cpu = coresBetween(before, await meter.sample());
       const stats = await routedStats(db, period);
       log(`${label}: ${load.accepted} lists accepted, ${stats.routed}/${stats.tickets} tickets routed${drain.drained ? '' : ' (drain timed out)'}`);
-      return { label, load, drain, stats };
+      return { label, load, drain, stats, cpu };
     };
     const steady = await phase('steady', `steady ${config.rate} tickets/s`, () => filer.steady('steady', config.rate, config.seconds));
     const full = await phase('full', `full speed, ${config.connections} conns`, () => filer.fullSpeed('full', config.connections, config.seconds));
@@ -55,6 +59,7 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
 
     return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue, peakRssMb });
   } finally {
+    meter.close();
     await closeStack(stack);
   }
 }

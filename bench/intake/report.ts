@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { CPU_USERS, CpuUse } from '../matching/cpu';
 import { BenchConfig } from './config';
 import { LoadResult, percentile } from './load';
 import { Drain, RoutedStats } from './measure';
@@ -9,6 +10,8 @@ export interface PhaseReport {
   load: LoadResult;
   drain: Drain;
   stats: RoutedStats;
+  /** From the phase's first submission until its last ticket was routed. */
+  cpu: CpuUse;
 }
 
 export interface Report {
@@ -58,6 +61,25 @@ function phaseRow(p: PhaseReport, items: number): Cell[] {
   ];
 }
 
+/** The service's own processes: the load generator (bench) is the users, not the service. */
+const SERVICE = ['api', 'worker', 'postgres', 'redis'] as const;
+
+/** CPU milliseconds per routed ticket of each process, and of the service. */
+function cpuPerTicket(p: PhaseReport): { by: Record<(typeof CPU_USERS)[number], number>; service: number } {
+  const perTicket = (cores: number) => (cores * p.cpu.wallSeconds * 1000) / p.stats.routed;
+  const by = Object.fromEntries(CPU_USERS.map((u) => [u, perTicket(p.cpu.cores[u])])) as Record<(typeof CPU_USERS)[number], number>;
+  return { by, service: SERVICE.reduce((sum, u) => sum + by[u], 0) };
+}
+
+function cpuRows(p: PhaseReport): Cell[][] {
+  const { cores } = p.cpu;
+  const perTicket = cpuPerTicket(p);
+  return [
+    [`${p.label}: cores`, ...CPU_USERS.map((u) => fmt(cores[u], 2)), fmt(SERVICE.reduce((sum, u) => sum + cores[u], 0), 2)],
+    [`${p.label}: CPU ms/ticket`, ...CPU_USERS.map((u) => fmt(perTicket.by[u], 2)), fmt(perTicket.service, 2)],
+  ];
+}
+
 function notes(p: PhaseReport): string[] {
   const out: string[] = [];
   if (p.load.failed) out.push(`${p.label}: ${p.load.failed} list(s) not accepted ${JSON.stringify(p.load.failures)}`);
@@ -91,10 +113,19 @@ export function render(r: Report): string {
       ['raw limit = min(a, b)', '', '', fmt(limit)],
     ],
   );
+  const cpu = table([['CPU, phase start → last routed', ...CPU_USERS, 'service']], [...cpuRows(r.steady), ...cpuRows(r.full)]);
+  // What the measured cost allows on this machine, whatever else is running: every core busy with the service alone.
+  const serviceMs = cpuPerTicket(r.full).service;
+  const ceiling = (cpus().length * 1000) / serviceMs;
   const targets = table(
     [['target', 'measured', 'result']],
     [
       [`end-to-end routed tickets/s (full speed) >= ${c.targetRatio * 100} % of raw limit`, `${fmt(ratio * 100, 1)} %`, verdict(ratio >= c.targetRatio)],
+      [
+        `ceiling at full speed: ${cpus().length} cores × 1,000 ms / ${fmt(serviceMs, 2)} ms of service CPU per ticket`,
+        `${fmt(ceiling)} /s = ${fmt((ceiling / limit) * 100, 1)} %`,
+        '',
+      ],
       [
         `p99 submit→routed < ${c.targetP99Ms} ms at ${fmt(c.rate)} tickets/s${rateReached ? '' : ` (only ${fmt(steadyRate)}/s accepted)`}`,
         `${fmt(r.steady.stats.p99Ms, 1)} ms`,
@@ -110,17 +141,23 @@ export function render(r: Report): string {
     '',
     raw,
     '',
+    cpu,
+    '',
     targets,
     '',
     'How to read it:',
     `- accepted = 201 answers / (first submission → last answer); routed = the phase's tickets / (phase start → last routed_at).`,
     `- p50/p95/p99/max: submit→routed = ticket.routed_at − ticket.created_at (API and worker clocks, same machine), over every ticket of the phase.`,
     `- steady: open loop, one list every ${fmt(1000 / (c.rate / c.items), 1)} ms for ${c.seconds} s; full speed: ${c.connections} connections, closed loop, ${c.seconds} s.`,
+    `- CPU: /proc times of the API and worker processes, this database's PostgreSQL backends plus the server's background`,
+    `  processes, Redis and the load generator (bench), from the phase's start until its last ticket was routed, over its`,
+    `  routed tickets; service = API + worker + PostgreSQL + Redis; other = the rest of the machine's busy time.`,
+    `  The ceiling is the routed rate the service could reach with every core to itself at that cost per ticket.`,
     `- (b) enqueues as many jobs as the full-speed phase accepted tickets: one job per ticket, as routing took before it took`,
     `  one job per filed list. raw limit = min(a, b) as in earlier runs, so ratios stay comparable across versions.`,
     ...[...notes(r.steady), ...notes(r.full)].map((n) => `- NOTE ${n}`),
     '',
     `intake: ${fmt(ratio * 100, 1)} % of raw (${fmt(e2e)} / ${fmt(limit)} tickets/s); p99 submit→routed at ${fmt(c.rate)}/s ` +
-      `${fmt(r.steady.stats.p99Ms)} ms; rss api ${fmt(r.peakRssMb.api)} MB worker ${fmt(r.peakRssMb.worker)} MB`,
+      `${fmt(r.steady.stats.p99Ms)} ms; ${fmt(serviceMs, 2)} ms CPU/ticket; rss api ${fmt(r.peakRssMb.api)} MB worker ${fmt(r.peakRssMb.worker)} MB`,
   ].join('\n');
 }
