@@ -2,6 +2,8 @@
 export interface Infra {
   adminUrl: string;
   redisUrl: string;
+  /** BENCH_LOG_STATEMENTS=1: the server logs every statement of the run's database (counting round trips; costs CPU). */
+  logStatements: boolean;
 }
 
 /** Every knob of the intake benchmark, read once from the environment. */
@@ -48,6 +50,7 @@ export function infra(): Infra {
   return {
     adminUrl: localUrl('BENCH_DATABASE_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
     redisUrl: localUrl('BENCH_REDIS_URL', 'redis://127.0.0.1:6379'),
+    logStatements: process.env.BENCH_LOG_STATEMENTS === '1',
   };
 }
 

@@ -35,6 +35,8 @@ export async function createDatabase(config: Infra, world: BenchWorld): Promise<
   await withAdmin(config.adminUrl, (c) => c.query(`CREATE DATABASE "${world.databaseName}"`));
   world.databaseUrl = databaseUrl(config.adminUrl, world.databaseName);
   await runMigrations(world.databaseUrl);
+  // Set after the migrations, so that the log holds only what the services run (sessions opened from now on).
+  if (config.logStatements) await withAdmin(config.adminUrl, (c) => c.query(`ALTER DATABASE "${world.databaseName}" SET log_statement = 'all'`));
 }
 
 /** Drops the database and deletes every key under the queue prefix; each step runs even if the other fails. */

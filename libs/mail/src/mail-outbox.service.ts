@@ -9,6 +9,31 @@ import { UnsubscribeLinks } from './application/unsubscribe-links.service';
 import { checkDraft } from './domain/draft-rules';
 import { addressOfMailbox } from './domain/header-safety';
 import { MailDraft } from './mail-draft';
+import { MailAddressInvalidError } from './mail.errors';
+
+/** The columns a stored message is written with, in the order of `MailRow.values`, and their types. */
+const MAIL_COLUMNS = [
+  ['id', 'uuid'],
+  ['dedupe_key', 'text'],
+  ['kind', 'text'],
+  ['category', 'text'],
+  ['recipient_user_id', 'uuid'],
+  ['to_address', 'text'],
+  ['to_name', 'text'],
+  ['subject', 'text'],
+  ['html', 'text'],
+  ['text_body', 'text'],
+  ['inline_images', 'jsonb'],
+  ['unsubscribe_url', 'text'],
+  ['message_id', 'text'],
+  ['attachments', 'jsonb'],
+] as const;
+
+interface MailRow {
+  id: string;
+  dedupeKey: string;
+  values: unknown[];
+}
 
 export interface StoredMail {
   id: string;
@@ -32,20 +57,53 @@ export class MailOutbox {
 
   /**
    * Stores `draft` unless its dedupe key is taken. Throws MailAddressInvalidError /
-   * MailDraftInvalidError for a draft that could never be sent safely. The Message-ID is
-   * fixed here, once: every send of this row, a re-send after a crash included, carries it.
+   * MailDraftInvalidError for a draft that could never be sent safely.
    */
   async store(manager: EntityManager, draft: MailDraft): Promise<StoredMail> {
+    const [stored] = await this.storeMany(manager, [draft]);
+    if (stored instanceof MailAddressInvalidError) throw stored;
+    return stored;
+  }
+
+  /**
+   * Stores each draft unless its dedupe key is taken (by a stored message or an earlier draft
+   * of the same call), in one INSERT and at most one SELECT for the keys already taken. Per
+   * draft, in order: its message, or the MailAddressInvalidError that kept it out, so that
+   * one unusable address does not cost the others their message; any other invalid draft
+   * throws MailDraftInvalidError. The Message-ID is fixed here, once: every send of a row,
+   * a re-send after a crash included, carries it.
+   */
+  async storeMany(manager: EntityManager, drafts: readonly MailDraft[]): Promise<(StoredMail | MailAddressInvalidError)[]> {
+    const rows = drafts.map((draft) => this.rowOrAddressError(draft));
+    const byKey = new Map<string, MailRow>();
+    for (const row of rows) if (!(row instanceof MailAddressInvalidError) && !byKey.has(row.dedupeKey)) byKey.set(row.dedupeKey, row);
+    const stored = await this.insertRows(manager, [...byKey.values()]);
+    const answered = new Set<string>();
+    return rows.map((row) => {
+      if (row instanceof MailAddressInvalidError) return row;
+      const mail = stored.get(row.dedupeKey)!;
+      const first = !answered.has(row.dedupeKey);
+      answered.add(row.dedupeKey);
+      return { id: mail.id, created: mail.created && first };
+    });
+  }
+
+  private rowOrAddressError(draft: MailDraft): MailRow | MailAddressInvalidError {
+    try {
+      return this.rowOf(draft);
+    } catch (error) {
+      if (error instanceof MailAddressInvalidError) return error;
+      throw error;
+    }
+  }
+
+  private rowOf(draft: MailDraft): MailRow {
     const checked = checkDraft(draft);
     const id = newId();
-    const unsubscribeUrl = draft.recipientUserId ? this.links.urlFor(draft.recipientUserId, draft.category) : null;
-    const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO mail_message (id, dedupe_key, kind, category, recipient_user_id, to_address, to_name, subject, html, text_body,
-                                 inline_images, unsubscribe_url, message_id, attachments)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
-      [
+    return {
+      id,
+      dedupeKey: draft.dedupeKey,
+      values: [
         id,
         draft.dedupeKey,
         draft.kind,
@@ -57,14 +115,33 @@ export class MailOutbox {
         draft.html,
         draft.text,
         JSON.stringify(checked.inlineImages),
-        unsubscribeUrl,
+        draft.recipientUserId ? this.links.urlFor(draft.recipientUserId, draft.category) : null,
         `<${id}@${this.messageIdDomain()}>`,
         JSON.stringify(checked.attachments),
       ],
+    };
+  }
+
+  /** The message of each key, new or already there. */
+  private async insertRows(manager: EntityManager, rows: MailRow[]): Promise<Map<string, StoredMail>> {
+    const stored = new Map<string, StoredMail>();
+    if (rows.length === 0) return stored;
+    // In key order: concurrent calls wait on each other's keys in one order, never in a cycle.
+    rows.sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
+    const columns = MAIL_COLUMNS.map((_, i) => rows.map((row) => row.values[i]));
+    const inserted: { id: string; dedupe_key: string }[] = await manager.query(
+      `INSERT INTO mail_message (${MAIL_COLUMNS.map(([name]) => name).join(', ')})
+       SELECT * FROM unnest(${MAIL_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, dedupe_key`,
+      columns,
     );
-    if (inserted.length > 0) return { id, created: true };
-    const [existing] = await manager.query(`SELECT id FROM mail_message WHERE dedupe_key = $1`, [draft.dedupeKey]);
-    return { id: existing.id, created: false };
+    for (const row of inserted) stored.set(row.dedupe_key, { id: row.id, created: true });
+    const taken = rows.filter((row) => !stored.has(row.dedupeKey)).map((row) => row.dedupeKey);
+    if (taken.length === 0) return stored;
+    const existing: { id: string; dedupe_key: string }[] = await manager.query(`SELECT id, dedupe_key FROM mail_message WHERE dedupe_key = ANY($1::text[])`, [taken]);
+    for (const row of existing) stored.set(row.dedupe_key, { id: row.id, created: false });
+    return stored;
   }
 
   /** Queues the sends of stored messages. Call after the storing transaction committed. */

@@ -3,7 +3,6 @@ import { AppConfig } from '@enterpark/config';
 import { Metrics } from '@enterpark/metrics';
 import { classifySmtpFailure } from '../domain/smtp-failure';
 import { MailMessage, MailMessageRepository } from '../persistence/mail-message.repository';
-import { MailPreferenceRepository } from '../persistence/mail-preference.repository';
 import { MailTransport } from './mail-transport.service';
 import { UnsendableMessageError } from './message-options';
 
@@ -35,7 +34,6 @@ export class MailSender {
 
   constructor(
     private readonly messages: MailMessageRepository,
-    private readonly preferences: MailPreferenceRepository,
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
@@ -48,13 +46,12 @@ export class MailSender {
   }
 
   private async attempt(messageId: string): Promise<SendOutcome> {
-    const message = await this.messages.claim(messageId, this.config.mailSendLeaseMs);
+    const claimed = await this.messages.claim(messageId, this.config.mailSendLeaseMs);
     // Already sent or ended, or another sender holds a live lease: nothing to do here.
-    if (!message) return { outcome: 'not_claimed' };
-    if (await this.messages.isSuppressed(message.toAddress)) return this.end(message, 'suppressed', '收件地址已被屏蔽（此前永久退信）');
-    if (message.recipientUserId && !(await this.preferences.allows(message.recipientUserId, message.category))) {
-      return this.end(message, 'skipped', null);
-    }
+    if (!claimed) return { outcome: 'not_claimed' };
+    const { message } = claimed;
+    if (claimed.suppressed) return this.end(message, 'suppressed', '收件地址已被屏蔽（此前永久退信）');
+    if (claimed.optedOut) return this.end(message, 'skipped', null);
     try {
       await this.transport.deliver(message);
     } catch (error) {

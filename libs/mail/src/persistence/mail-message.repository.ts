@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InlineImage, MailAttachment, MailCategory, MailKind } from '../mail-draft';
+import { allowsMailSql } from './mail-preference.repository';
 
 /** A stored message as the sender reads it: everything needed to send it again, nothing to re-query. */
 export interface MailMessage {
@@ -21,6 +22,15 @@ export interface MailMessage {
   /** Claims so far, this one included: the fencing token of the current claim. */
   attempts: number;
   createdAt: Date;
+}
+
+/** A claimed message, and what the sender must check before sending it, read by the claim itself. */
+export interface ClaimedMail {
+  message: MailMessage;
+  /** The address is on the suppression list (an earlier permanent failure). */
+  suppressed: boolean;
+  /** The recipient has switched the message's category off (never true for a provider, who has no account). */
+  optedOut: boolean;
 }
 
 export type FinalMailStatus = 'sent' | 'failed' | 'suppressed' | 'skipped';
@@ -43,6 +53,11 @@ interface MailMessageRow {
   created_at: Date;
 }
 
+interface ClaimRow extends MailMessageRow {
+  suppressed: boolean;
+  allowed: boolean;
+}
+
 const LEASE = `now() + make_interval(secs => $2::double precision / 1000)`;
 
 /**
@@ -54,16 +69,24 @@ const LEASE = `now() + make_interval(secs => $2::double precision / 1000)`;
 export class MailMessageRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Takes the message for one send: queued, or `sending` under a lease that has run out (a crashed sender). */
-  async claim(id: string, leaseMs: number): Promise<MailMessage | null> {
-    const [rows]: [MailMessageRow[], number] = await this.dataSource.query(
-      `UPDATE mail_message SET status = 'sending', attempts = attempts + 1, lease_until = ${LEASE}, updated_at = now()
+  /**
+   * Takes the message for one send: queued, or `sending` under a lease that has run out (a
+   * crashed sender). The same statement reads the suppression list and the recipient's
+   * preferences as they are at send time: a send is this round trip and the one that ends it.
+   */
+  async claim(id: string, leaseMs: number): Promise<ClaimedMail | null> {
+    const [rows]: [ClaimRow[], number] = await this.dataSource.query(
+      `UPDATE mail_message m SET status = 'sending', attempts = attempts + 1, lease_until = ${LEASE}, updated_at = now()
         WHERE id = $1 AND (status = 'queued' OR (status = 'sending' AND lease_until < now()))
         RETURNING id, kind, category, recipient_user_id, to_address, to_name, subject, html, text_body, inline_images, attachments,
-                  unsubscribe_url, message_id, attempts, created_at`,
+                  unsubscribe_url, message_id, attempts, created_at,
+                  EXISTS (SELECT 1 FROM mail_suppression s WHERE s.address = lower(m.to_address)) AS suppressed,
+                  (m.recipient_user_id IS NULL OR ${allowsMailSql('m.recipient_user_id', 'm.category')}) AS allowed`,
       [id, leaseMs],
     );
-    return rows.length ? toMessage(rows[0]) : null;
+    if (!rows.length) return null;
+    const [row] = rows;
+    return { message: toMessage(row), suppressed: row.suppressed, optedOut: !row.allowed };
   }
 
   /** Ends the claim in a final state; false when the claim was lost meanwhile (nothing written). */
@@ -86,11 +109,6 @@ export class MailMessageRepository {
       [message.id, message.attempts, error],
     );
     return count > 0;
-  }
-
-  async isSuppressed(address: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM mail_suppression WHERE address = $1`, [address.toLowerCase()]);
-    return rows.length > 0;
   }
 
   async suppress(address: string, reason: string): Promise<void> {

@@ -68,9 +68,13 @@ export class MailPreferenceRepository {
     );
   }
 
-  /** Whether the user still wants mail of `category`, asked at send time. */
-  async allows(userId: string, category: MailCategory): Promise<boolean> {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMN[category]} AS allowed FROM mail_preference WHERE user_id = $1`, [userId]);
-    return row ? row.allowed === true : true;
-  }
+}
+
+/**
+ * SQL for "this user still wants mail of this category" (no row: everything on), for a
+ * statement that has the user id and the category as columns: the sender asks it in its claim.
+ */
+export function allowsMailSql(userIdColumn: string, categoryColumn: string): string {
+  const cases = Object.entries(COLUMN).map(([category, column]) => `WHEN '${category}' THEN p.${column}`).join(' ');
+  return `COALESCE((SELECT CASE ${categoryColumn} ${cases} END FROM mail_preference p WHERE p.user_id = ${userIdColumn}), true)`;
 }

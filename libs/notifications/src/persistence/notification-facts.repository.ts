@@ -53,6 +53,12 @@ export class NotificationFactsRepository {
     return row ? toTicketFacts(row) : null;
   }
 
+  /** Several tickets in one round trip (a batch of events); a ticket that does not exist is absent. */
+  async tickets(manager: EntityManager, ticketIds: readonly string[]): Promise<Map<string, TicketFacts>> {
+    const rows: TicketRow[] = ticketIds.length ? await manager.query(`${TICKET_FACTS} WHERE t.id = ANY($1::uuid[])`, [ticketIds]) : [];
+    return new Map(rows.map((r) => [r.id, toTicketFacts(r)]));
+  }
+
   async proposal(manager: EntityManager, matchId: string): Promise<ProposalFacts | null> {
     const [match]: { id: string; ticket_id: string; status: string; proposed_at: Date; expires_at: Date | null; provider_id: string; provider_name: string; provider_email: string }[] =
       await manager.query(

@@ -15,6 +15,12 @@ interface UserRow {
   name: string;
 }
 
+/** An account as a batch reads it: `user` and `activeUser` answered from one row. */
+export interface Person {
+  recipient: Recipient;
+  active: boolean;
+}
+
 const toRecipient = (u: UserRow): Recipient => ({ key: u.id, userId: u.id, address: u.email, name: u.name });
 
 /**
@@ -28,21 +34,29 @@ export class RecipientRepository {
     return row ? toRecipient(row) : null;
   }
 
+  /** Several people in one round trip (a batch of events), active or not; one that does not exist is absent. */
+  async people(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, Person>> {
+    const rows: (UserRow & { active: boolean })[] = userIds.length
+      ? await manager.query(`SELECT id, email, name, active FROM app_user WHERE id = ANY($1::uuid[])`, [userIds])
+      : [];
+    return new Map(rows.map((r) => [r.id, { recipient: toRecipient(r), active: r.active }]));
+  }
+
   async activeUser(manager: EntityManager, userId: string): Promise<Recipient | null> {
     const [row]: UserRow[] = await manager.query(`SELECT id, email, name FROM app_user WHERE id = $1 AND active`, [userId]);
     return row ? toRecipient(row) : null;
   }
 
   async zoneManagers(manager: EntityManager, zoneId: string): Promise<Recipient[]> {
-    return this.users(manager, `role = 'zone_manager' AND zone_id = $1`, [zoneId]);
+    return this.activeUsersWhere(manager, `role = 'zone_manager' AND zone_id = $1`, [zoneId]);
   }
 
   async deskMembers(manager: EntityManager, desk: ServiceType): Promise<Recipient[]> {
-    return this.users(manager, `role = 'desk_staff' AND id IN (SELECT user_id FROM desk_member WHERE desk = $1)`, [desk]);
+    return this.activeUsersWhere(manager, `role = 'desk_staff' AND id IN (SELECT user_id FROM desk_member WHERE desk = $1)`, [desk]);
   }
 
   async coordinators(manager: EntityManager): Promise<Recipient[]> {
-    return this.users(manager, `role = 'coordinator'`, []);
+    return this.activeUsersWhere(manager, `role = 'coordinator'`, []);
   }
 
   async provider(manager: EntityManager, providerId: string): Promise<Recipient | null> {
@@ -50,7 +64,7 @@ export class RecipientRepository {
     return row ? { key: row.id, userId: null, address: row.email, name: row.name } : null;
   }
 
-  private async users(manager: EntityManager, where: string, params: unknown[]): Promise<Recipient[]> {
+  private async activeUsersWhere(manager: EntityManager, where: string, params: unknown[]): Promise<Recipient[]> {
     const rows: UserRow[] = await manager.query(
       `SELECT id, email, name FROM app_user WHERE active AND ${where} ORDER BY id LIMIT ${MAX_RECIPIENTS}`,
       params,
