@@ -24,6 +24,8 @@ export interface BenchConfig extends Infra {
   drainTimeoutSeconds: number;
   /** The whole run stops by itself after this. */
   deadlineSeconds: number;
+  /** BENCH_UNTIL_MAILED=1: a phase's CPU window lasts until its tickets' assignment emails are stored and sent, not only routed. */
+  untilMailed: boolean;
   /** Targets from the issue. */
   targetRatio: number;
   targetP99Ms: number;
@@ -66,6 +68,7 @@ export function benchConfig(): BenchConfig {
     rawConnections: num('BENCH_RAW_CONNECTIONS', 4, 1, 64),
     drainTimeoutSeconds: num('BENCH_DRAIN_TIMEOUT', 60, 1, 120),
     deadlineSeconds: num('BENCH_DEADLINE', 300, 30, 900),
+    untilMailed: process.env.BENCH_UNTIL_MAILED === '1',
     targetRatio: 0.4,
     targetP99Ms: 50,
   };

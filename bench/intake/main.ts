@@ -3,7 +3,7 @@ import { coresBetween, CpuMeter } from '../matching/cpu';
 import { benchConfig, BenchConfig } from './config';
 import { closeStack, log, runBench, startStack } from './harness';
 import { ListFiler } from './load';
-import { routedStats, waitForDrain } from './measure';
+import { notYetMailedSql, routedStats, waitForDrain } from './measure';
 import { rawBullmq, rawInserts } from './raw-baseline';
 import { PhaseReport, render } from './report';
 import { seed } from './seed';
@@ -26,9 +26,11 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     const drainBudget = () => Math.max(1000, Math.min(config.drainTimeoutSeconds * 1000, deadline - Date.now() - 40_000));
 
     // Warm-up (not reported): JIT, pools, and proof that the worker consumes.
-    await filer.steady('warmup', config.rate, 3);
+    let filed = (await filer.steady('warmup', config.rate, 3)).accepted * config.items;
     const warm = await waitForDrain(db, 30_000, signal);
     if (!warm.drained) throw new Error(`warm-up: ${warm.pending} ticket(s) never routed; is the worker running?`);
+    // Each phase's window then holds its own emails only.
+    if (config.untilMailed) await waitForDrain(db, 60_000, signal, notYetMailedSql(filed));
     log('warm-up done');
 
     const phase = async (period: string, label: string, drive: () => ReturnType<ListFiler['steady']>): Promise<PhaseReport> => {
@@ -37,6 +39,8 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
       const before = await meter.sample();
       const load = await drive();
       const drain = await waitForDrain(db, drainBudget(), signal);
+      filed += load.accepted * config.items;
+      if (config.untilMailed) await waitForDrain(db, drainBudget(), signal, notYetMailedSql(filed));
       const cpu = coresBetween(before, await meter.sample());
       const stats = await routedStats(db, period);
       log(`${label}: ${load.accepted} lists accepted, ${stats.routed}/${stats.tickets} tickets routed${drain.drained ? '' : ' (drain timed out)'}`);

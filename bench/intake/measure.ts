@@ -12,6 +12,16 @@ export interface Drain {
 const SUBMITTED = `SELECT count(*)::int AS n FROM ticket WHERE status = 'submitted'`;
 
 /**
+ * The notification work still to do once `filed` tickets are routed: each routed ticket's
+ * event gets a receipt when its emails are stored, and each stored email must leave
+ * `queued`/`sending` (both counts read through indexes, cheap to poll).
+ */
+export function notYetMailedSql(filed: number): string {
+  return `SELECT (GREATEST(0, ${filed} - (SELECT count(*) FROM notification_receipt))
+                  + (SELECT count(*) FROM mail_message WHERE status IN ('queued', 'sending')))::int AS n`;
+}
+
+/**
  * Waits until `pendingSql` (a count named n) answers 0. Phases run one after another and
  * each drains before the next starts, so every pending ticket belongs to the current phase.
  */
