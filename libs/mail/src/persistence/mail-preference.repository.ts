@@ -67,7 +67,6 @@ export class MailPreferenceRepository {
       [userId],
     );
   }
-
 }
 
 /**

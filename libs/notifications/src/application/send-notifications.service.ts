@@ -56,9 +56,11 @@ export class SendNotificationsService {
     const ids = await this.dataSource.transaction(async (manager) => {
       const stored = await this.outbox.storeMany(manager, drafts.flat());
       const perEvent = drafts.map((ofEvent) => stored.splice(0, ofEvent.length).flatMap((mail, i) => this.storedId(ofEvent[i], mail)));
+      // In id order, like the messages: concurrent batches holding one event never wait on each other in a cycle.
+      const receipts = notifications.map((e, i) => ({ eventId: e.id, messages: perEvent[i].length })).sort((a, b) => (a.eventId < b.eventId ? -1 : 1));
       await manager.query(
         `INSERT INTO notification_receipt (event_id, messages) SELECT * FROM unnest($1::uuid[], $2::int[]) ON CONFLICT (event_id) DO NOTHING`,
-        [notifications.map((e) => e.id), perEvent.map((mailIds) => mailIds.length)],
+        [receipts.map((r) => r.eventId), receipts.map((r) => r.messages)],
       );
       return perEvent;
     });
