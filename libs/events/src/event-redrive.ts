@@ -25,6 +25,12 @@ export class QueuedJobs {
     return verdicts.filter((id): id is string => id !== null);
   }
 
+  /** Of `jobIds` in `queue` (jobs of its own, not events), those whose job is missing or finished. */
+  async lostJobs(queue: QueueName, jobIds: readonly string[]): Promise<string[]> {
+    const verdicts = await Promise.all(jobIds.map((id) => this.reclaim(this.queues.get(queue)!, id)));
+    return jobIds.filter((_, i) => verdicts[i]);
+  }
+
   private async reclaim(queue: Queue, jobId: string): Promise<boolean> {
     const state = await queue.getJobState(jobId);
     if (state === 'failed' || state === 'completed') await queue.remove(jobId);

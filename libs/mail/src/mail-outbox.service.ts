@@ -35,6 +35,11 @@ interface MailRow {
   values: unknown[];
 }
 
+/** The send job of a stuck message: its own, or for a dead sender's, one per claim (see MailOutbox.redispatch). */
+export function sendJobId(m: { id: string; deadSender: boolean; attempts: number }): string {
+  return m.deadSender ? `mail-${m.id}-r${m.attempts}` : `mail-${m.id}`;
+}
+
 export interface StoredMail {
   id: string;
   /** False when a message with the same dedupe key was already stored (a redelivery). */
@@ -156,7 +161,7 @@ export class MailOutbox {
    * (lease run out, attempt number checked) keeps the two jobs from both sending.
    */
   async redispatch(stuck: readonly { id: string; deadSender: boolean; attempts: number }[]): Promise<void> {
-    await this.addJobs(stuck.map((m) => ({ id: m.id, jobId: m.deadSender ? `mail-${m.id}-r${m.attempts}` : `mail-${m.id}` })));
+    await this.addJobs(stuck.map((m) => ({ id: m.id, jobId: sendJobId(m) })));
   }
 
   private async addJobs(jobs: { id: string; jobId: string }[]): Promise<void> {
