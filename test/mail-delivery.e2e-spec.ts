@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
-import { MailAddressInvalidError, MailDraft, MailOutbox } from '@enterpark/mail';
+import { MailAddressInvalidError, MailDraft, MailOutbox, RedriveStuckMailService } from '@enterpark/mail';
 import { SmtpVerdict, TestContext, TestSmtpServer, uniqueSuffix } from '@enterpark/testing';
 import { Reconciler } from '../apps/worker/src/reconciler/reconciler.service';
 
@@ -253,6 +253,18 @@ describe('mail delivery over SMTP', () => {
 
   describe('the reconciler', () => {
     const reconcile = () => ctx.worker!.get(Reconciler).reconcileOnce();
+
+    it('leaves a message whose send job is only delayed (late, not lost) and counts nothing', async () => {
+      const { id } = await ctx.dataSource.transaction((m) => ctx.api.get(MailOutbox).store(m, draft()));
+      const mail = ctx.worker!.get<Queue>(getQueueToken('mail'));
+      await mail.add('mail.send', { messageId: id }, { jobId: `mail-${id}`, delay: 3_600_000 });
+      await ctx.sql(`UPDATE mail_message SET updated_at = now() - interval '1 hour' WHERE id = $1`, [id]);
+      expect(await ctx.worker!.get(RedriveStuckMailService).execute(60_000)).toBe(0);
+      expect(await mail.getJobState(`mail-${id}`)).toBe('delayed');
+      await mail.remove(`mail-${id}`);
+      expect(await ctx.worker!.get(RedriveStuckMailService).execute(60_000)).toBe(1);
+      expect(await settled(ctx, id)).toMatchObject({ status: 'sent', attempts: 1 });
+    });
 
     it('sends a stored message whose dispatch was lost', async () => {
       const d = draft();
