@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock, newId } from '@enterpark/common';
 import { TransactionRunner } from '@enterpark/database';
-import { escalateMatching, proposeMatch, Ticket, TicketRepository, TicketWriter } from '@enterpark/tickets';
-import { rankCandidates } from '../domain/ranking';
-import { newProposal } from '../domain/ticket-match';
+import { escalateMatching, proposeMatch, Ticket, TicketRepository, Transition, TicketWriter } from '@enterpark/tickets';
+import { assignInRankOrder, BatchDecision, BatchTicket } from '../domain/batch-assignment';
+import { MatchReasons, RankableProvider, rankCandidates } from '../domain/ranking';
+import { answerCounts, isOpen, newProposal, TicketMatch } from '../domain/ticket-match';
 import { ProviderPoolRepository } from '../persistence/provider-pool.repository';
 import { TicketMatchRepository } from '../persistence/ticket-match.repository';
 import { ProposalWindow } from './proposal-window.service';
@@ -12,6 +13,7 @@ import { ProposalWindow } from './proposal-window.service';
 export type ProposeOutcome = 'proposed' | 'escalated' | 'unchanged';
 type Attempt = ProposeOutcome | 'busy';
 type Deadline = (proposedAt: Date) => Date | null;
+type MatchHistory = Pick<TicketMatch, 'ticketId' | 'providerId' | 'status'>[];
 
 /** Attempts while every provider with a free place is locked by another proposal for a moment. */
 const BUSY_ATTEMPTS = 40;
@@ -26,9 +28,11 @@ export class MatchingBusyError extends Error {
 
 /**
  * After a ticket is accepted, or its proposal declined or expired: propose the best
- * provider not asked before, or escalate to coordinators when nobody is left. One
- * transaction per ticket under its row lock; a redelivered or duplicate job finds the
- * ticket no longer `triaged` (or already escalated) and changes nothing.
+ * provider not asked before, or escalate to coordinators when nobody is left. Under the
+ * ticket's row lock; a redelivered or duplicate job finds the ticket no longer `triaged`
+ * (or already escalated) and changes nothing. Tickets arriving together share one
+ * transaction (`proposeMany`); the one-ticket path (`propose`) settles whatever the batch
+ * could not, so correctness never rests on the batch alone.
  */
 @Injectable()
 export class ProposeMatchService {
@@ -55,6 +59,17 @@ export class ProposeMatchService {
     }
   }
 
+  /**
+   * The tickets in one transaction, in id order, as `propose` would take them one by one;
+   * a ticket whose best provider another transaction holds right now is then proposed alone.
+   */
+  async proposeMany(ticketIds: string[]): Promise<Map<string, ProposeOutcome>> {
+    const deadline = await this.window.deadlines();
+    const { outcomes, unsettled } = await this.tx.run((manager) => this.batch(manager, [...new Set(ticketIds)], deadline));
+    for (const id of unsettled) outcomes.set(id, await this.propose(id));
+    return outcomes;
+  }
+
   private async attempt(manager: EntityManager, ticketId: string, now: Date, deadline: Deadline): Promise<Attempt> {
     const ticket = await this.tickets.lockInScope(manager, { kind: 'province' }, ticketId);
     if (!ticket || ticket.status !== 'triaged') return 'unchanged';
@@ -66,24 +81,83 @@ export class ProposeMatchService {
     const chosenId = ids.length ? await this.pool.lockFirstWithCapacity(manager, ids, ticket.type) : null;
     if (!chosenId) {
       if (ids.length && (await this.pool.anyWithCapacity(manager, ids, ticket.type))) return 'busy';
-      return this.escalate(manager, ticket, now);
+      const transition = await this.escalation(ticket, () => this.matches.historyOf(manager, [ticket.id]), now);
+      if (!transition) return 'unchanged';
+      await this.writer.write(manager, ticket, transition, now);
+      return 'escalated';
     }
     const chosen = ranked.find((c) => c.providerId === chosenId)!;
-    const match = newProposal(
-      { id: newId(), ticketId: ticket.id, providerId: chosenId, reasons: { ...chosen.reasons }, expiresAt: deadline(now) },
-      now,
-    );
+    const match = this.proposal(ticket, chosen.providerId, chosen.reasons, now, deadline);
     await this.matches.insert(manager, match);
     await this.writer.write(manager, ticket, proposeMatch(ticket, match, now), now);
     return 'proposed';
   }
 
-  /** Once per exhaustion: the flag is cleared by the next proposal or match. */
-  private async escalate(manager: EntityManager, ticket: Ticket, now: Date): Promise<Attempt> {
-    if (ticket.matchingEscalatedAt) return 'unchanged';
-    const counts = await this.matches.answerCounts(manager, ticket.id);
-    await this.writer.write(manager, ticket, escalateMatching(ticket, counts, now), now);
-    this.logger.log(`ticket ${ticket.id}: no provider left (declined ${counts.declined}, expired ${counts.expired}); escalated to coordinators`);
-    return 'escalated';
+  private async batch(manager: EntityManager, ids: string[], deadline: Deadline) {
+    const outcomes = new Map<string, ProposeOutcome>(ids.map((id) => [id, 'unchanged']));
+    const locked = await this.tickets.lockForUpdate(manager, ids);
+    const history = await this.matches.historyOf(manager, locked.map((t) => t.id));
+    const open = new Set(history.filter(isOpen).map((m) => m.ticketId));
+    const pending = locked.filter((t) => t.status === 'triaged' && !open.has(t.id));
+    if (pending.length === 0) return { outcomes, unsettled: [] };
+    const decisions = await this.decide(manager, pending, history);
+    const now = this.clock.now();
+    const byId = new Map(pending.map((t) => [t.id, t]));
+    const proposals: TicketMatch[] = [];
+    const writes: { before: Ticket; transition: Transition }[] = [];
+    for (const decision of decisions) {
+      const ticket = byId.get(decision.ticketId)!;
+      if (decision.kind === 'propose') {
+        const match = this.proposal(ticket, decision.candidate.providerId, decision.candidate.reasons, now, deadline);
+        proposals.push(match);
+        writes.push({ before: ticket, transition: proposeMatch(ticket, match, now) });
+        outcomes.set(ticket.id, 'proposed');
+      } else if (decision.kind === 'escalate') {
+        const transition = await this.escalation(ticket, async () => history.filter((m) => m.ticketId === ticket.id), now);
+        if (!transition) continue;
+        writes.push({ before: ticket, transition });
+        outcomes.set(ticket.id, 'escalated');
+      }
+    }
+    await this.matches.insertMany(manager, proposals);
+    await this.writer.writeMany(manager, writes, now);
+    return { outcomes, unsettled: decisions.filter((d) => d.kind === 'unsettled').map((d) => d.ticketId) };
   }
+
+  /**
+   * Plans on the pool as read, locks the providers the plan chose (SKIP LOCKED, id order),
+   * then decides again on their current rows: only a provider this transaction holds is proposed.
+   */
+  private async decide(manager: EntityManager, pending: Ticket[], history: MatchHistory): Promise<BatchDecision[]> {
+    const zones = await this.pool.zonesOf(manager, pending.map((t) => t.zoneId));
+    const tickets: BatchTicket[] = pending.map((t) => ({
+      ticketId: t.id,
+      type: t.type,
+      tags: t.tags,
+      ...zones.get(t.zoneId)!,
+      alreadyProposed: new Set(history.filter((m) => m.ticketId === t.id).map((m) => m.providerId)),
+    }));
+    const pool = await this.pool.poolForTypes(manager, pending.map((t) => t.type));
+    const planned = assignInRankOrder(tickets, pool, null);
+    const held = await this.pool.lockAvailableInOrder(manager, planned.flatMap((d) => (d.kind === 'propose' ? [d.candidate.providerId] : [])));
+    return assignInRankOrder(tickets, withCurrentRows(pool, held), new Set(held.map((p) => p.id)));
+  }
+
+  private proposal(ticket: Ticket, providerId: string, reasons: MatchReasons, now: Date, deadline: Deadline): TicketMatch {
+    return newProposal({ id: newId(), ticketId: ticket.id, providerId, reasons: { ...reasons }, expiresAt: deadline(now) }, now);
+  }
+
+  /** Once per exhaustion (null: already escalated): the flag is cleared by the next proposal or match. */
+  private async escalation(ticket: Ticket, matchesOfTicket: () => Promise<MatchHistory>, now: Date): Promise<Transition | null> {
+    if (ticket.matchingEscalatedAt) return null;
+    const counts = answerCounts(await matchesOfTicket());
+    this.logger.log(`ticket ${ticket.id}: no provider left (declined ${counts.declined}, expired ${counts.expired}); escalated to coordinators`);
+    return escalateMatching(ticket, counts, now);
+  }
+}
+
+/** The pool as read, with the rows this transaction locked as they are now. */
+function withCurrentRows(pool: RankableProvider[], held: RankableProvider[]): RankableProvider[] {
+  const current = new Map(held.map((p) => [p.id, p]));
+  return pool.map((p) => current.get(p.id) ?? p);
 }
