@@ -18,6 +18,8 @@ type MatchHistory = Pick<TicketMatch, 'ticketId' | 'providerId' | 'status'>[];
 /** Attempts while every provider with a free place is locked by another proposal for a moment. */
 const BUSY_ATTEMPTS = 40;
 const BUSY_PAUSE_MS = 15;
+/** Provider-locking rounds of a batch: the first locks the best candidates, later ones the next where some were held elsewhere. */
+const LOCK_ROUNDS = 3;
 
 /** Every provider with room was being written by other transactions for too long; the job is retried later. */
 export class MatchingBusyError extends Error {
@@ -125,8 +127,9 @@ export class ProposeMatchService {
   }
 
   /**
-   * Plans on the pool as read, locks the providers the plan chose (SKIP LOCKED, id order),
-   * then decides again on their current rows: only a provider this transaction holds is proposed.
+   * Decides on the pool as read, locks the providers the tickets want (SKIP LOCKED, id order,
+   * a few rounds: one passed over makes its tickets want the next), deciding again each time
+   * on the locked rows as they are now: only a provider this transaction holds is proposed.
    */
   private async decide(manager: EntityManager, pending: Ticket[], history: MatchHistory): Promise<BatchDecision[]> {
     const zones = await this.pool.zonesOf(manager, pending.map((t) => t.zoneId));
@@ -138,9 +141,15 @@ export class ProposeMatchService {
       alreadyProposed: new Set(history.filter((m) => m.ticketId === t.id).map((m) => m.providerId)),
     }));
     const pool = await this.pool.poolForTypes(manager, pending.map((t) => t.type));
-    const planned = assignInRankOrder(tickets, pool, null);
-    const held = await this.pool.lockAvailableInOrder(manager, planned.flatMap((d) => (d.kind === 'propose' ? [d.candidate.providerId] : [])));
-    return assignInRankOrder(tickets, withCurrentRows(pool, held), new Set(held.map((p) => p.id)));
+    const held = new Map<string, RankableProvider>();
+    const skipped = new Set<string>();
+    for (let round = 0; ; round++) {
+      const decisions = assignInRankOrder(tickets, pool.map((p) => held.get(p.id) ?? p), { held: new Set(held.keys()), skipped });
+      const wanted = [...new Set(decisions.flatMap((d) => (d.kind === 'unsettled' && d.wants ? [d.wants] : [])))];
+      if (wanted.length === 0 || round === LOCK_ROUNDS) return decisions;
+      for (const p of await this.pool.lockAvailableInOrder(manager, wanted)) held.set(p.id, p);
+      for (const id of wanted) if (!held.has(id)) skipped.add(id);
+    }
   }
 
   private proposal(ticket: Ticket, providerId: string, reasons: MatchReasons, now: Date, deadline: Deadline): TicketMatch {
@@ -154,10 +163,4 @@ export class ProposeMatchService {
     this.logger.log(`ticket ${ticket.id}: no provider left (declined ${counts.declined}, expired ${counts.expired}); escalated to coordinators`);
     return escalateMatching(ticket, counts, now);
   }
-}
-
-/** The pool as read, with the rows this transaction locked as they are now. */
-function withCurrentRows(pool: RankableProvider[], held: RankableProvider[]): RankableProvider[] {
-  const current = new Map(held.map((p) => [p.id, p]));
-  return pool.map((p) => current.get(p.id) ?? p);
 }

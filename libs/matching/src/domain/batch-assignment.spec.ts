@@ -9,11 +9,12 @@ function ticket(ticketId: string, overrides: Partial<BatchTicket> = {}): BatchTi
   return { ticketId, type: 'finance', tags: [], city: '合肥市', province: '安徽省', alreadyProposed: new Set(), ...overrides };
 }
 
-/** Each decision as `ticket→provider`, `ticket!` (escalate) or `ticket?` (unsettled). */
-function decide(tickets: BatchTicket[], pool: RankableProvider[], held: string[] | null = null): string[] {
-  return assignInRankOrder(tickets, pool, held && new Set(held)).map((d) =>
-    d.kind === 'propose' ? `${d.ticketId}→${d.candidate.providerId}` : `${d.ticketId}${d.kind === 'escalate' ? '!' : '?'}`,
-  );
+/** Each decision as `ticket→provider`, `ticket!` (escalate) or `ticket?wanted` (unsettled); by default every provider is held. */
+function decide(tickets: BatchTicket[], pool: RankableProvider[], held = pool.map((p) => p.id), skipped: string[] = []): string[] {
+  return assignInRankOrder(tickets, pool, { held: new Set(held), skipped: new Set(skipped) }).map((d) => {
+    if (d.kind === 'propose') return `${d.ticketId}→${d.candidate.providerId}`;
+    return d.kind === 'escalate' ? `${d.ticketId}!` : `${d.ticketId}?${d.wants ?? ''}`;
+  });
 }
 
 describe('assignInRankOrder', () => {
@@ -29,7 +30,7 @@ describe('assignInRankOrder', () => {
 
   it('counts the places taken before in the load (equal otherwise, the less loaded comes first)', () => {
     const pool = [provider('a', { capacity: 2 }), provider('b', { capacity: 2 })];
-    const [first, second] = assignInRankOrder([ticket('t1'), ticket('t2')], pool, null);
+    const [first, second] = assignInRankOrder([ticket('t1'), ticket('t2')], pool, { held: new Set(['a', 'b']), skipped: new Set() });
     expect(first).toMatchObject({ kind: 'propose', candidate: { providerId: 'a', reasons: { load: 0 } } });
     expect(second).toMatchObject({ kind: 'propose', candidate: { providerId: 'b', reasons: { load: 0 } } });
   });
@@ -39,10 +40,17 @@ describe('assignInRankOrder', () => {
     expect(decide([ticket('t1', { alreadyProposed: new Set(['a']) }), ticket('t2')], pool)).toEqual(['t1→b', 't2→a']);
   });
 
-  it('leaves a ticket whose best provider is not held to the one-ticket path, without taking its place', () => {
+  it('leaves a ticket whose best provider is not held unsettled, wanting it, without taking its place', () => {
     const pool = [provider('a', { cities: ['合肥市'] }), provider('b')];
-    expect(decide([ticket('t1'), ticket('t2')], pool, ['b'])).toEqual(['t1?', 't2?']);
-    expect(decide([ticket('t1', { alreadyProposed: new Set(['a']) }), ticket('t2')], pool, ['b'])).toEqual(['t1→b', 't2?']);
+    expect(decide([ticket('t1'), ticket('t2')], pool, [])).toEqual(['t1?a', 't2?a']);
+    expect(decide([ticket('t1'), ticket('t2')], pool, ['b'])).toEqual(['t1?a', 't2?a']);
+    expect(decide([ticket('t1', { alreadyProposed: new Set(['a']) }), ticket('t2')], pool, ['b'])).toEqual(['t1→b', 't2?a']);
+  });
+
+  it('passes over a provider held by another transaction, as SKIP LOCKED does; with only those left the ticket waits', () => {
+    const pool = [provider('a', { cities: ['合肥市'] }), provider('b'), provider('c', { province: '山东省' })];
+    expect(decide([ticket('t1'), ticket('t2'), ticket('t3')], pool, ['b'], ['a'])).toEqual(['t1→b', 't2?c', 't3?c']);
+    expect(decide([ticket('t1'), ticket('t2')], pool.slice(0, 2), ['b'], ['a'])).toEqual(['t1→b', 't2?']);
   });
 
   it('does not change the pool it is given', () => {
