@@ -127,9 +127,10 @@ export class ProposeMatchService {
   }
 
   /**
-   * Decides on the pool as read, locks the providers the tickets want (SKIP LOCKED, id order,
-   * a few rounds: one passed over makes its tickets want the next), deciding again each time
-   * on the locked rows as they are now: only a provider this transaction holds is proposed.
+   * Plans as if every provider not yet found busy were free, locks the providers the plan
+   * proposes (SKIP LOCKED, id order) and plans again on their rows as they are now, passing
+   * over those another transaction holds (as SKIP LOCKED does), for a few rounds; then
+   * decides: only a provider this transaction holds is proposed.
    */
   private async decide(manager: EntityManager, pending: Ticket[], history: MatchHistory): Promise<BatchDecision[]> {
     const zones = await this.pool.zonesOf(manager, pending.map((t) => t.zoneId));
@@ -140,16 +141,19 @@ export class ProposeMatchService {
       ...zones.get(t.zoneId)!,
       alreadyProposed: new Set(history.filter((m) => m.ticketId === t.id).map((m) => m.providerId)),
     }));
-    const pool = await this.pool.poolForTypes(manager, pending.map((t) => t.type));
+    const read = await this.pool.poolForTypes(manager, pending.map((t) => t.type));
     const held = new Map<string, RankableProvider>();
     const skipped = new Set<string>();
-    for (let round = 0; ; round++) {
-      const decisions = assignInRankOrder(tickets, pool.map((p) => held.get(p.id) ?? p), { held: new Set(held.keys()), skipped });
-      const wanted = [...new Set(decisions.flatMap((d) => (d.kind === 'unsettled' && d.wants ? [d.wants] : [])))];
-      if (wanted.length === 0 || round === LOCK_ROUNDS) return decisions;
+    const pool = () => read.map((p) => held.get(p.id) ?? p);
+    for (let round = 0; round < LOCK_ROUNDS; round++) {
+      const free = new Set(read.map((p) => p.id).filter((id) => !skipped.has(id)));
+      const plan = assignInRankOrder(tickets, pool(), { held: free, skipped });
+      const wanted = [...new Set(plan.flatMap((d) => (d.kind === 'propose' && !held.has(d.candidate.providerId) ? [d.candidate.providerId] : [])))];
+      if (wanted.length === 0) break;
       for (const p of await this.pool.lockAvailableInOrder(manager, wanted)) held.set(p.id, p);
       for (const id of wanted) if (!held.has(id)) skipped.add(id);
     }
+    return assignInRankOrder(tickets, pool(), { held: new Set(held.keys()), skipped });
   }
 
   private proposal(ticket: Ticket, providerId: string, reasons: MatchReasons, now: Date, deadline: Deadline): TicketMatch {

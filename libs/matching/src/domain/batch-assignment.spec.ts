@@ -9,11 +9,11 @@ function ticket(ticketId: string, overrides: Partial<BatchTicket> = {}): BatchTi
   return { ticketId, type: 'finance', tags: [], city: '合肥市', province: '安徽省', alreadyProposed: new Set(), ...overrides };
 }
 
-/** Each decision as `ticket→provider`, `ticket!` (escalate) or `ticket?wanted` (unsettled); by default every provider is held. */
+/** Each decision as `ticket→provider`, `ticket!` (escalate) or `ticket?` (unsettled); by default every provider is held. */
 function decide(tickets: BatchTicket[], pool: RankableProvider[], held = pool.map((p) => p.id), skipped: string[] = []): string[] {
   return assignInRankOrder(tickets, pool, { held: new Set(held), skipped: new Set(skipped) }).map((d) => {
     if (d.kind === 'propose') return `${d.ticketId}→${d.candidate.providerId}`;
-    return d.kind === 'escalate' ? `${d.ticketId}!` : `${d.ticketId}?${d.wants ?? ''}`;
+    return d.kind === 'escalate' ? `${d.ticketId}!` : `${d.ticketId}?`;
   });
 }
 
@@ -40,16 +40,16 @@ describe('assignInRankOrder', () => {
     expect(decide([ticket('t1', { alreadyProposed: new Set(['a']) }), ticket('t2')], pool)).toEqual(['t1→b', 't2→a']);
   });
 
-  it('leaves a ticket whose best provider is not held unsettled, wanting it, without taking its place', () => {
+  it('leaves a ticket whose best provider is not held unsettled, without taking its place', () => {
     const pool = [provider('a', { cities: ['合肥市'] }), provider('b')];
-    expect(decide([ticket('t1'), ticket('t2')], pool, [])).toEqual(['t1?a', 't2?a']);
-    expect(decide([ticket('t1'), ticket('t2')], pool, ['b'])).toEqual(['t1?a', 't2?a']);
-    expect(decide([ticket('t1', { alreadyProposed: new Set(['a']) }), ticket('t2')], pool, ['b'])).toEqual(['t1→b', 't2?a']);
+    expect(decide([ticket('t1'), ticket('t2')], pool, [])).toEqual(['t1?', 't2?']);
+    expect(decide([ticket('t1'), ticket('t2')], pool, ['b'])).toEqual(['t1?', 't2?']);
+    expect(decide([ticket('t1', { alreadyProposed: new Set(['a']) }), ticket('t2')], pool, ['b'])).toEqual(['t1→b', 't2?']);
   });
 
   it('passes over a provider held by another transaction, as SKIP LOCKED does; with only those left the ticket waits', () => {
     const pool = [provider('a', { cities: ['合肥市'] }), provider('b'), provider('c', { province: '山东省' })];
-    expect(decide([ticket('t1'), ticket('t2'), ticket('t3')], pool, ['b'], ['a'])).toEqual(['t1→b', 't2?c', 't3?c']);
+    expect(decide([ticket('t1'), ticket('t2'), ticket('t3')], pool, ['b'], ['a'])).toEqual(['t1→b', 't2?', 't3?']);
     expect(decide([ticket('t1'), ticket('t2')], pool.slice(0, 2), ['b'], ['a'])).toEqual(['t1→b', 't2?']);
   });
 

@@ -8,14 +8,13 @@ export interface BatchTicket extends MatchNeed {
 
 /**
  * What the batch does for a ticket: propose its best candidate, escalate (no candidate
- * left), or not yet (`unsettled`): its best candidate is a provider this transaction does not
- * hold (`wants` it: lock it and decide again), or every candidate left is held by others
- * (`wants` null: the one-ticket path waits for them).
+ * left), or leave it to the one-ticket path (`unsettled`): its best candidate is a provider
+ * this transaction does not hold, or every candidate left is held by others.
  */
 export type BatchDecision =
   | { ticketId: string; kind: 'propose'; candidate: RankedCandidate }
   | { ticketId: string; kind: 'escalate' }
-  | { ticketId: string; kind: 'unsettled'; wants: string | null };
+  | { ticketId: string; kind: 'unsettled' };
 
 /** Provider rows this transaction locked, and those it found locked by another (passed over, as SKIP LOCKED does). */
 export interface ProviderLocks {
@@ -36,7 +35,7 @@ export function assignInRankOrder(tickets: readonly BatchTicket[], pool: readonl
     const ranked = rankCandidates(ticket, [...providers.values()], ticket.alreadyProposed);
     if (ranked.length === 0) return { ticketId: ticket.ticketId, kind: 'escalate' };
     const best = ranked.find((c) => !locks.skipped.has(c.providerId));
-    if (!best || !locks.held.has(best.providerId)) return { ticketId: ticket.ticketId, kind: 'unsettled', wants: best?.providerId ?? null };
+    if (!best || !locks.held.has(best.providerId)) return { ticketId: ticket.ticketId, kind: 'unsettled' };
     providers.get(best.providerId)!.activeMatches++;
     return { ticketId: ticket.ticketId, kind: 'propose', candidate: best };
   });
