@@ -82,6 +82,11 @@ export function isOpen(match: Pick<TicketMatch, 'status'>): boolean {
   return OPEN_MATCH_STATUSES.includes(match.status);
 }
 
+/** How a ticket's proposals ended without a match: carried by ticket.matching_exhausted. */
+export function answerCounts(matches: readonly Pick<TicketMatch, 'status'>[]): { declined: number; expired: number } {
+  return { declined: matches.filter((m) => m.status === 'declined').length, expired: matches.filter((m) => m.status === 'expired').length };
+}
+
 /** An open proposal nobody needs any more: the ticket was cancelled or matched by hand. */
 export function withdrawProposal(match: TicketMatch, now: Date): TicketMatch {
   if (match.status !== 'proposed') throw new MatchAlreadyAnsweredError(match.status);

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { ServiceType } from '@enterpark/common';
 import { RankableProvider } from '../domain/ranking';
 
-interface PoolRow {
+interface ProviderRow {
   id: string;
   active: boolean;
   service_types: ServiceType[];
@@ -14,8 +14,13 @@ interface PoolRow {
   tags: string[];
   rating_sum: number;
   rating_count: number;
+}
+
+interface PoolRow extends ProviderRow {
   proposed: boolean;
 }
+
+const PROVIDER_COLUMNS = 'p.id, p.active, p.service_types, p.capacity, p.active_matches, p.cities, p.province, p.tags, p.rating_sum, p.rating_count';
 
 export interface CapacityRow {
   id: string;
@@ -34,8 +39,15 @@ export interface CapacityRow {
 export class ProviderPoolRepository {
   /** Where the ticket's zone is (region fit). */
   async zoneOf(manager: EntityManager, zoneId: string): Promise<{ city: string; province: string }> {
-    const [zone] = await manager.query(`SELECT city, province FROM zone WHERE id = $1`, [zoneId]);
-    return zone;
+    return (await this.zonesOf(manager, [zoneId])).get(zoneId)!;
+  }
+
+  async zonesOf(manager: EntityManager, zoneIds: string[]): Promise<Map<string, { city: string; province: string }>> {
+    const rows: { id: string; city: string; province: string }[] = await manager.query(
+      `SELECT id, city, province FROM zone WHERE id = ANY ($1::uuid[])`,
+      [[...new Set(zoneIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, { city: r.city, province: r.province }]));
   }
 
   /**
@@ -44,27 +56,36 @@ export class ProviderPoolRepository {
    */
   async poolFor(manager: EntityManager, ticketId: string, type: ServiceType): Promise<{ providers: RankableProvider[]; proposed: Set<string> }> {
     const rows: PoolRow[] = await manager.query(
-      `SELECT p.id, p.active, p.service_types, p.capacity, p.active_matches, p.cities, p.province, p.tags, p.rating_sum, p.rating_count,
-              EXISTS (SELECT 1 FROM ticket_match m WHERE m.ticket_id = $1 AND m.provider_id = p.id) AS proposed
+      `SELECT ${PROVIDER_COLUMNS}, EXISTS (SELECT 1 FROM ticket_match m WHERE m.ticket_id = $1 AND m.provider_id = p.id) AS proposed
          FROM service_provider p
         WHERE p.active AND $2 = ANY (p.service_types) AND p.active_matches < p.capacity`,
       [ticketId, type],
     );
-    return {
-      providers: rows.map((r) => ({
-        id: r.id,
-        active: r.active,
-        serviceTypes: r.service_types,
-        capacity: r.capacity,
-        activeMatches: r.active_matches,
-        cities: r.cities,
-        province: r.province,
-        tags: r.tags,
-        ratingSum: r.rating_sum,
-        ratingCount: r.rating_count,
-      })),
-      proposed: new Set(rows.filter((r) => r.proposed).map((r) => r.id)),
-    };
+    return { providers: rows.map(toRankable), proposed: new Set(rows.filter((r) => r.proposed).map((r) => r.id)) };
+  }
+
+  /** Active providers with a free place that serve one of the types (a batch's tickets rank against the same pool). */
+  async poolForTypes(manager: EntityManager, types: ServiceType[]): Promise<RankableProvider[]> {
+    const rows: ProviderRow[] = await manager.query(
+      `SELECT ${PROVIDER_COLUMNS} FROM service_provider p
+        WHERE p.active AND p.service_types && $1::text[] AND p.active_matches < p.capacity`,
+      [[...new Set(types)]],
+    );
+    return rows.map(toRankable);
+  }
+
+  /**
+   * Locks these providers in id order, passing over rows another transaction holds (SKIP
+   * LOCKED: never waits while holding tickets and providers), and answers them as they are
+   * now. Full or inactive rows are locked too: the caller decides on the current values.
+   */
+  async lockAvailableInOrder(manager: EntityManager, ids: string[]): Promise<RankableProvider[]> {
+    if (ids.length === 0) return [];
+    const rows: ProviderRow[] = await manager.query(
+      `SELECT ${PROVIDER_COLUMNS} FROM service_provider p WHERE p.id = ANY ($1::uuid[]) ORDER BY p.id FOR UPDATE SKIP LOCKED`,
+      [[...new Set(ids)]],
+    );
+    return rows.map(toRankable);
   }
 
   /**
@@ -114,4 +135,19 @@ export class ProviderPoolRepository {
   async addRating(manager: EntityManager, id: string, rating: number): Promise<void> {
     await manager.query(`UPDATE service_provider SET rating_sum = rating_sum + $2, rating_count = rating_count + 1 WHERE id = $1`, [id, rating]);
   }
+}
+
+function toRankable(r: ProviderRow): RankableProvider {
+  return {
+    id: r.id,
+    active: r.active,
+    serviceTypes: r.service_types,
+    capacity: r.capacity,
+    activeMatches: r.active_matches,
+    cities: r.cities,
+    province: r.province,
+    tags: r.tags,
+    ratingSum: r.rating_sum,
+    ratingCount: r.rating_count,
+  };
 }

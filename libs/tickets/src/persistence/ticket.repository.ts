@@ -118,13 +118,39 @@ export class TicketRepository {
   }
 
   /**
-   * Writes a transition. The row is locked by the caller; the version check still makes
-   * a write that skipped the lock fail instead of overwriting a newer state.
+   * Writes transitions of many tickets in one statement (every column a transition may
+   * change). The rows are locked by the caller; the version check still makes a write
+   * that skipped the lock fail instead of overwriting a newer state.
    */
-  async saveTransition(manager: EntityManager, before: Ticket, after: Ticket): Promise<void> {
-    const { id, version, ...fields } = after;
-    const result = await manager.update(TicketEntity, { id, version: before.version }, { ...fields, version });
-    if (result.affected !== 1) throw new TicketVersionConflictError(before.status);
+  async saveTransitions(manager: EntityManager, changes: { before: Ticket; after: Ticket }[]): Promise<void> {
+    if (changes.length === 0) return;
+    const rows = changes.map(({ before, after }) => ({ ...after, expectedVersion: before.version }));
+    const [updated]: [{ id: string }[], number] = await manager.query(
+      `UPDATE ticket t
+          SET type = x.type, title = x.title, description = x.description, desired_by = x."desiredBy", tags = x.tags,
+              contact_name = x."contactName", contact_phone = x."contactPhone", status = x.status, desk = x.desk,
+              assignee_id = x."assigneeId", version = x.version, routed_at = x."routedAt", updated_at = x."updatedAt",
+              priority = x.priority, due_at = x."dueAt", accepted_at = x."acceptedAt", matched_at = x."matchedAt",
+              first_activity_at = x."firstActivityAt", completed_at = x."completedAt", closed_at = x."closedAt",
+              provider_id = x."providerId", outcome = x.outcome, rating = x.rating, round = x.round, activity_count = x."activityCount",
+              matching_escalated_at = x."matchingEscalatedAt", sla_stage = x."slaStage", sla_started_at = x."slaStartedAt",
+              sla_due_at = x."slaDueAt", sla_breached_at = x."slaBreachedAt", sla_escalate_at = x."slaEscalateAt",
+              sla_escalated_at = x."slaEscalatedAt", sla_breaches = x."slaBreaches"
+         FROM jsonb_to_recordset($1::jsonb) AS x(
+              id uuid, "expectedVersion" int, type text, title text, description text, "desiredBy" date, tags text[],
+              "contactName" text, "contactPhone" text, status text, desk text, "assigneeId" uuid, version int,
+              "routedAt" timestamptz, "updatedAt" timestamptz, priority text, "dueAt" timestamptz, "acceptedAt" timestamptz,
+              "matchedAt" timestamptz, "firstActivityAt" timestamptz, "completedAt" timestamptz, "closedAt" timestamptz,
+              "providerId" uuid, outcome text, rating smallint, round int, "activityCount" int, "matchingEscalatedAt" timestamptz,
+              "slaStage" text, "slaStartedAt" timestamptz, "slaDueAt" timestamptz, "slaBreachedAt" timestamptz,
+              "slaEscalateAt" timestamptz, "slaEscalatedAt" timestamptz, "slaBreaches" int)
+        WHERE t.id = x.id AND t.version = x."expectedVersion"
+        RETURNING t.id`,
+      [JSON.stringify(rows)],
+    );
+    if (updated.length === changes.length) return;
+    const written = new Set(updated.map((r) => r.id));
+    throw new TicketVersionConflictError(changes.find((c) => !written.has(c.before.id))!.before.status);
   }
 
   /**
