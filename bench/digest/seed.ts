@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { IsoWeek, SERVICE_TYPES } from '@enterpark/common';
+import { IsoWeek, isoWeekOf, nextWeek, SERVICE_TYPES } from '@enterpark/common';
 import { DigestBenchConfig } from './config';
 
 const PLACES = [
@@ -41,9 +41,10 @@ export interface Admin {
 
 export async function seedProvince(db: Pool, config: DigestBenchConfig, admin: Admin, week: IsoWeek, log: (m: string) => void): Promise<SeedCounts> {
   const started = Date.now();
-  // Tickets stop where the real clock finds them, so the worker's timers have nothing overdue
-  // to sweep (no expiries, no reminders) while the digests are timed.
-  const now = new Date(Math.max(Date.now(), week.endsAt.getTime())).toISOString();
+  // Tickets stop where the real clock will find them when the run's deadline is up, so no SLA
+  // deadline, escalation or proposal expiry falls due while the digests are timed: the worker's
+  // timers send no reminders alongside them.
+  const now = new Date(Math.max(Date.now() + config.deadlineSeconds * 1000, week.endsAt.getTime())).toISOString();
   const since = new Date(week.endsAt.getTime() - WEEKS_OF_HISTORY * 7 * 86_400_000).toISOString();
   await db.query(`SELECT setseed(0.42)`);
   await db.query(
@@ -122,9 +123,11 @@ export async function seedProvince(db: Pool, config: DigestBenchConfig, admin: A
     }
     await finishLifecycle(db, now);
   });
-  // As if the service had run all along: every earlier week is planned, and so is this one,
-  // so the worker's boot-time catch-up plans nothing and the timed POST /digests/runs does it all.
-  await db.query(`INSERT INTO digest_week (week, recipients) VALUES ($1, 0)`, [week.id]);
+  // As if the service had run all along: this week and every week since, up to the current
+  // one, count as planned, so the worker's boot-time catch-up plans nothing (a later week's
+  // 3,000 digests would otherwise be composed and sent alongside the timed ones) and the
+  // timed POST /digests/runs does it all.
+  await db.query(`INSERT INTO digest_week (week, recipients) SELECT unnest($1::text[]), 0`, [weeksSince(week, new Date())]);
   await db.query(`ANALYZE`);
   const [row] = (
     await db.query(
@@ -251,4 +254,13 @@ async function finishLifecycle(db: Pool, now: string): Promise<void> {
     `INSERT INTO staff_workload (user_id, open_tickets)
      SELECT assignee_id, count(*) FROM ticket WHERE assignee_id IS NOT NULL AND status NOT IN ('closed', 'rejected', 'cancelled') GROUP BY assignee_id`,
   );
+}
+
+/** `week`, then every week after it up to the one `now` falls in. */
+function weeksSince(week: IsoWeek, now: Date): string[] {
+  const current = isoWeekOf(now).id;
+  const ids = [week.id];
+  // "YYYY-Www" ids compare like the weeks they name.
+  for (let w = nextWeek(week); w.id <= current; w = nextWeek(w)) ids.push(w.id);
+  return ids;
 }

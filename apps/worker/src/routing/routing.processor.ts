@@ -1,7 +1,7 @@
 import { AppConfig } from '@enterpark/config';
 import { QueueHandlers } from '@enterpark/events';
 import { RouteTicketsService } from '@enterpark/routing';
-import { MicroBatcher } from './micro-batcher';
+import { MicroBatcher } from '../micro-batcher';
 import { DrainingWorkerHost, QueueProcessor } from '../draining-worker-host';
 
 const BATCH_SIZE = 200;
