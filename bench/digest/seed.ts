@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { IsoWeek, isoWeekOf, nextWeek, SERVICE_TYPES } from '@enterpark/common';
+import { DOCUMENT_COUNT_TERM, Segmenter } from '@enterpark/similarity';
 import { DigestBenchConfig } from './config';
 
 const PLACES = [
@@ -116,12 +117,13 @@ export async function seedProvince(db: Pool, config: DigestBenchConfig, admin: A
   );
   await db.query(`CREATE TEMP TABLE bench_list AS SELECT id, zone_id, created_at, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM demand_list`);
   const chunk = 2_500; // lists per statement: 50,000 tickets
-  await withoutSecondaryIndexes(db, ['ticket', 'ticket_summary'], async () => {
+  await withoutSecondaryIndexes(db, ['ticket', 'ticket_summary', 'ticket_terms'], async () => {
     for (let first = 0; first < lists; first += chunk) {
       await insertTickets(db, now, first, Math.min(first + chunk, lists));
       if ((first / chunk) % 4 === 3) log(`seed: ${Math.min(first + chunk, lists) * LIST_SIZE} tickets`);
     }
     await finishLifecycle(db, now);
+    await indexForSimilarity(db);
   });
   // As if the service had run all along: this week and every week since, up to the current
   // one, count as planned, so the worker's boot-time catch-up plans nothing (a later week's
@@ -214,6 +216,34 @@ async function insertTickets(db: Pool, now: string, fromList: number, toList: nu
        JOIN bench_desk d ON d.desk = f.type AND d.slot = floor(f.r3 * d.size)::int
        JOIN bench_provider p ON p.type = f.type AND p.slot = floor(f.r2 * p.size)::int`,
     [now, fromList, toList],
+  );
+}
+
+/**
+ * The similar-ticket index intake would have written: without it the worker's start-up
+ * backfill would segment and index the million tickets while the digests are timed.
+ * The seeded titles are a few hundred distinct texts, segmented here by the service's own
+ * segmenter; the term counts are then taken over every ticket in one statement.
+ */
+async function indexForSimilarity(db: Pool): Promise<void> {
+  const segmenter = Segmenter.shared();
+  const docs = SERVICE_TYPES.flatMap((type) =>
+    Array.from({ length: LIST_SIZE }, (_, i) => {
+      const title = `压测需求 ${type} ${i + 1}`;
+      return { title, ...segmenter.document({ title, description: null, tags: [] }) };
+    }),
+  );
+  await db.query(
+    `INSERT INTO ticket_terms (ticket_id, terms, title_terms)
+     SELECT t.id, string_to_array(d.terms, ' '), d.title_terms
+       FROM ticket t JOIN unnest($1::text[], $2::text[], $3::int[]) AS d(title, terms, title_terms) ON d.title = t.title`,
+    [docs.map((d) => d.title), docs.map((d) => d.terms.join(' ')), docs.map((d) => d.titleTerms)],
+  );
+  await db.query(
+    `INSERT INTO term_df (term, shard, df)
+     SELECT term, 0, count(*) FROM ticket_terms, unnest(terms) AS term GROUP BY term
+     UNION ALL SELECT $1, 0, count(*) FROM ticket_terms`,
+    [DOCUMENT_COUNT_TERM],
   );
 }
 
