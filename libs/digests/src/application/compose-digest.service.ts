@@ -55,6 +55,10 @@ export class ComposeDigestService {
       if (state?.status !== 'planned') outcomes.set(digestKeyId(key), state?.status === 'composed' ? 'already_composed' : 'skipped');
       return state?.status === 'planned';
     });
+    // The weeks' shared figures (cached, shared with every later caller) start now: the zone
+    // digests, most of a run, do not need them and are composed meanwhile. A failure here
+    // reaches the recipients that need the figures, when they ask for them.
+    for (const id of new Set(planned.map((key) => key.week))) this.composer.prepare(weeks.get(id)!).catch(() => undefined);
     const users = new Map((await this.users.findByIds([...new Set(planned.map((key) => key.recipientId))])).map((user) => [user.id, user]));
     const drafts = await Promise.all(
       planned.map(async (key) => {

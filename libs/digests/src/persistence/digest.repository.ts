@@ -84,10 +84,14 @@ export class DigestRepository {
     return row;
   }
 
-  /** The week's digests still to be composed (new ones, and any a lost job left behind). */
+  /**
+   * The week's digests still to be composed (new ones, and any a lost job left behind).
+   * Zone managers' first: their digests read only their zone, so they are composed while
+   * the province's figures, which all the others wait for, are computed.
+   */
   async plannedOfWeek(week: string, limit: number): Promise<DigestKey[]> {
     const rows: { recipient_id: string }[] = await this.dataSource.query(
-      `SELECT recipient_id FROM digest WHERE week = $1 AND status = 'planned' ORDER BY recipient_id LIMIT $2`,
+      `SELECT recipient_id FROM digest WHERE week = $1 AND status = 'planned' ORDER BY role <> 'zone_manager', recipient_id LIMIT $2`,
       [week, limit],
     );
     return rows.map((r) => ({ recipientId: r.recipient_id, week }));
