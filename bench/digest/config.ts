@@ -26,7 +26,7 @@ export function digestConfig(): DigestBenchConfig {
     providers: num('BENCH_PROVIDERS', 600, 6, 100_000),
     week: process.env.BENCH_WEEK || '2026-W46',
     sendConcurrency: num('BENCH_SEND_CONCURRENCY', 20, 1, 200),
-    deadlineSeconds: num('BENCH_DEADLINE', 900, 60, 3_600),
+    deadlineSeconds: num('BENCH_DEADLINE', 1_500, 60, 3_600),
     targetSeconds: 60,
     targetComposeP99Ms: 50,
   };

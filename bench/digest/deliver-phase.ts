@@ -1,6 +1,8 @@
 import { createTransport } from 'nodemailer';
 import { Pool } from 'pg';
 import { HttpClient } from '../intake/http';
+import { MailMessage } from '../../libs/mail/src/persistence/mail-message.repository';
+import { messageOptions } from '../../libs/mail/src/application/message-options';
 import { SmtpSink } from './smtp-sink';
 
 export interface DeliveryStats {
@@ -45,9 +47,10 @@ export async function deliverWeek(http: HttpClient, token: string, db: Pool, sin
     signal.throwIfAborted();
     const [row] = (
       await db.query<{ planned: number; sent: number; last: Date | null }>(
-        `SELECT (SELECT count(*)::int FROM digest WHERE status = 'planned') AS planned,
-                count(*) FILTER (WHERE status IN ('sent', 'failed', 'suppressed', 'skipped'))::int AS sent, max(sent_at) AS last
-           FROM mail_message WHERE kind = 'digest'`,
+        `SELECT (SELECT count(*)::int FROM digest WHERE week = $1 AND status = 'planned') AS planned,
+                count(*) FILTER (WHERE m.status IN ('sent', 'failed', 'suppressed', 'skipped'))::int AS sent, max(m.sent_at) AS last
+           FROM digest d JOIN mail_message m ON m.id = d.mail_message_id WHERE d.week = $1`,
+        [week],
       )
     ).rows;
     if (Number.isNaN(composedSeconds) && row.planned === 0) composedSeconds = (Date.now() - started) / 1000;
@@ -74,23 +77,39 @@ export async function deliverWeek(http: HttpClient, token: string, db: Pool, sin
 }
 
 /**
- * The floor: the same number of messages of the same size, pre-built, sent straight to the
- * sink with nodemailer's pool at the worker's concurrency. No database, no queue, no composing.
+ * The floor: the week's very digests (the stored rows, headers built as the worker builds
+ * them, so the same bytes on the wire), read and prepared before the clock starts, sent
+ * straight to the same sink with a nodemailer pool configured as the worker's. No database,
+ * no queue, no composing.
  */
-export async function rawSmtp(sink: SmtpSink, messages: number, averageKb: number, concurrency: number): Promise<number> {
+export async function rawSmtp(db: Pool, sink: SmtpSink, week: string, mailFrom: string, concurrency: number): Promise<RawSend> {
+  const { rows } = await db.query<MailMessageRow>(
+    `SELECT m.id, m.recipient_user_id AS "recipientUserId", m.to_address AS "toAddress", m.to_name AS "toName", m.subject, m.html,
+            m.text_body AS "textBody", m.inline_images AS "inlineImages", m.attachments, m.unsubscribe_url AS "unsubscribeUrl",
+            m.message_id AS "messageId", m.created_at AS "createdAt"
+       FROM digest d JOIN mail_message m ON m.id = d.mail_message_id WHERE d.week = $1 AND m.status = 'sent'`,
+    [week],
+  );
+  const messages = rows.map((row) => messageOptions({ ...row, kind: 'digest', category: 'digest', attempts: 1 } as MailMessage, mailFrom));
   sink.reset();
-  const transport = createTransport({ url: sink.url, pool: true, maxConnections: concurrency, maxMessages: Infinity } as never);
-  const html = `<html><body>${'压测摘要内容 '.repeat(Math.max(1, Math.round((averageKb * 1024) / 20)))}</body></html>`;
+  const transport = createTransport({ url: sink.url, pool: true, maxConnections: Math.min(concurrency, 20), maxRequeues: 0 } as never);
   const started = Date.now();
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < messages) {
-        const n = next++;
-        await transport.sendMail({ from: 'bench@enterpark.local', to: `raw.${n}@bench.test`, subject: '压测', html, text: '压测' });
-      }
+      while (next < messages.length) await transport.sendMail(messages[next++]);
     }),
   );
+  const seconds = (Date.now() - started) / 1000;
   transport.close();
-  return (Date.now() - started) / 1000;
+  return { messages: messages.length, seconds, averageKb: sink.bytes / Math.max(1, sink.received) / 1024 };
 }
+
+export interface RawSend {
+  messages: number;
+  seconds: number;
+  /** As the sink counted it: the same as the digests' when the baseline is honest. */
+  averageKb: number;
+}
+
+type MailMessageRow = Omit<MailMessage, 'kind' | 'category' | 'attempts'>;

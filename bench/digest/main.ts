@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import * as argon2 from 'argon2';
+import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { parseIsoWeek } from '@enterpark/common';
 import { AppConfig } from '@enterpark/config';
@@ -51,11 +52,12 @@ async function run(config: DigestBenchConfig, world: BenchWorld, services: Servi
       const token = await login(http, world.adminEmail, world.adminPassword);
       log('delivery phase: POST /digests/runs');
       const delivery = await deliverWeek(http, token, db, sink, config.week, Math.max(10_000, deadline - Date.now() - 60_000), signal);
+      const loadAverage = loadavg(); // the delivery's own minute, before anything else runs
       log(`delivery phase: ${delivery.planned - delivery.skipped} digests sent in ${delivery.deliveredSeconds.toFixed(1)} s`);
       await Promise.all([api.stop(), worker.stop()]);
       log('baseline: raw nodemailer send');
-      const rawSmtpSeconds = await rawSmtp(sink, delivery.planned - delivery.skipped, delivery.averageKb, config.sendConcurrency);
-      return render({ config, runId: world.runId, seed, compose, delivery, rawSmtpSeconds });
+      const raw = await rawSmtp(db, sink, config.week, env.MAIL_FROM, config.sendConcurrency);
+      return render({ config, runId: world.runId, seed, compose, delivery, raw, loadAverage });
     } finally {
       http.close();
     }

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { IsoWeek, SERVICE_TYPES } from '@enterpark/common';
+import { IsoWeek, isoWeekOf, nextWeek, SERVICE_TYPES } from '@enterpark/common';
+import { DOCUMENT_COUNT_TERM, Segmenter } from '@enterpark/similarity';
 import { DigestBenchConfig } from './config';
 
 const PLACES = [
@@ -41,9 +42,10 @@ export interface Admin {
 
 export async function seedProvince(db: Pool, config: DigestBenchConfig, admin: Admin, week: IsoWeek, log: (m: string) => void): Promise<SeedCounts> {
   const started = Date.now();
-  // Tickets stop where the real clock finds them, so the worker's timers have nothing overdue
-  // to sweep (no expiries, no reminders) while the digests are timed.
-  const now = new Date(Math.max(Date.now(), week.endsAt.getTime())).toISOString();
+  // Tickets stop where the real clock will find them when the run's deadline is up, so no SLA
+  // deadline, escalation or proposal expiry falls due while the digests are timed: the worker's
+  // timers send no reminders alongside them.
+  const now = new Date(Math.max(Date.now() + config.deadlineSeconds * 1000, week.endsAt.getTime())).toISOString();
   const since = new Date(week.endsAt.getTime() - WEEKS_OF_HISTORY * 7 * 86_400_000).toISOString();
   await db.query(`SELECT setseed(0.42)`);
   await db.query(
@@ -115,16 +117,19 @@ export async function seedProvince(db: Pool, config: DigestBenchConfig, admin: A
   );
   await db.query(`CREATE TEMP TABLE bench_list AS SELECT id, zone_id, created_at, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM demand_list`);
   const chunk = 2_500; // lists per statement: 50,000 tickets
-  await withoutSecondaryIndexes(db, ['ticket', 'ticket_summary'], async () => {
+  await withoutSecondaryIndexes(db, ['ticket', 'ticket_summary', 'ticket_terms'], async () => {
     for (let first = 0; first < lists; first += chunk) {
       await insertTickets(db, now, first, Math.min(first + chunk, lists));
       if ((first / chunk) % 4 === 3) log(`seed: ${Math.min(first + chunk, lists) * LIST_SIZE} tickets`);
     }
     await finishLifecycle(db, now);
+    await indexForSimilarity(db);
   });
-  // As if the service had run all along: every earlier week is planned, and so is this one,
-  // so the worker's boot-time catch-up plans nothing and the timed POST /digests/runs does it all.
-  await db.query(`INSERT INTO digest_week (week, recipients) VALUES ($1, 0)`, [week.id]);
+  // As if the service had run all along: this week and every week since, up to the current
+  // one, count as planned, so the worker's boot-time catch-up plans nothing (a later week's
+  // 3,000 digests would otherwise be composed and sent alongside the timed ones) and the
+  // timed POST /digests/runs does it all.
+  await db.query(`INSERT INTO digest_week (week, recipients) SELECT unnest($1::text[]), 0`, [weeksSince(week, new Date())]);
   await db.query(`ANALYZE`);
   const [row] = (
     await db.query(
@@ -215,6 +220,34 @@ async function insertTickets(db: Pool, now: string, fromList: number, toList: nu
 }
 
 /**
+ * The similar-ticket index intake would have written: without it the worker's start-up
+ * backfill would segment and index the million tickets while the digests are timed.
+ * The seeded titles are a few hundred distinct texts, segmented here by the service's own
+ * segmenter; the term counts are then taken over every ticket in one statement.
+ */
+async function indexForSimilarity(db: Pool): Promise<void> {
+  const segmenter = Segmenter.shared();
+  const docs = SERVICE_TYPES.flatMap((type) =>
+    Array.from({ length: LIST_SIZE }, (_, i) => {
+      const title = `压测需求 ${type} ${i + 1}`;
+      return { title, ...segmenter.document({ title, description: null, tags: [] }) };
+    }),
+  );
+  await db.query(
+    `INSERT INTO ticket_terms (ticket_id, terms, title_terms)
+     SELECT t.id, string_to_array(d.terms, ' '), d.title_terms
+       FROM ticket t JOIN unnest($1::text[], $2::text[], $3::int[]) AS d(title, terms, title_terms) ON d.title = t.title`,
+    [docs.map((d) => d.title), docs.map((d) => d.terms.join(' ')), docs.map((d) => d.titleTerms)],
+  );
+  await db.query(
+    `INSERT INTO term_df (term, shard, df)
+     SELECT term, 0, count(*) FROM ticket_terms, unnest(terms) AS term GROUP BY term
+     UNION ALL SELECT $1, 0, count(*) FROM ticket_terms`,
+    [DOCUMENT_COUNT_TERM],
+  );
+}
+
+/**
  * What the lifecycle would have left around the tickets: breaches, open proposals (still in
  * their window: an expired one would make the timers propose again and mail providers while
  * the digests are timed), summaries, workloads.
@@ -251,4 +284,13 @@ async function finishLifecycle(db: Pool, now: string): Promise<void> {
     `INSERT INTO staff_workload (user_id, open_tickets)
      SELECT assignee_id, count(*) FROM ticket WHERE assignee_id IS NOT NULL AND status NOT IN ('closed', 'rejected', 'cancelled') GROUP BY assignee_id`,
   );
+}
+
+/** `week`, then every week after it up to the one `now` falls in. */
+function weeksSince(week: IsoWeek, now: Date): string[] {
+  const current = isoWeekOf(now).id;
+  const ids = [week.id];
+  // "YYYY-Www" ids compare like the weeks they name.
+  for (let w = nextWeek(week); w.id <= current; w = nextWeek(w)) ids.push(w.id);
+  return ids;
 }

@@ -22,4 +22,9 @@ describe('MicroBatcher', () => {
     const results = await Promise.allSettled([1, 2, 3].map((n) => batcher.add(n)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
+
+  it('gives each item its own result', async () => {
+    const batcher = new MicroBatcher<number, string>(async (items) => items.map((n) => `#${n}`), 10, 5);
+    expect(await Promise.all([1, 2, 3].map((n) => batcher.add(n)))).toEqual(['#1', '#2', '#3']);
+  });
 });

@@ -15,6 +15,7 @@ export class ChineseWorkingCalendar implements WorkingCalendar {
   private readonly overrides: ReadonlyMap<string, CalendarDay>;
   private readonly overriddenYears: ReadonlySet<number>;
   private readonly publishedYears: ReadonlySet<number>;
+  private readonly workdaysByStart = new Map<number, boolean>();
 
   constructor(
     private readonly official: OfficialCalendar,
@@ -58,10 +59,24 @@ export class ChineseWorkingCalendar implements WorkingCalendar {
     const end = checkedInstant(to).getTime();
     if (end <= start) return 0;
     let workingMs = 0;
-    for (let day = shanghaiDay(from); startOfDay(day) < end; day = nextDay(day)) {
-      if (this.isWorkday(day)) workingMs += Math.min(end, endOfDay(day)) - Math.max(start, startOfDay(day));
+    // Shanghai has no daylight saving: every day is DAY_MS long.
+    for (let dayStart = startOfDay(shanghaiDay(from)); dayStart < end; dayStart += DAY_MS) {
+      if (this.isWorkdayStartingAt(dayStart)) workingMs += Math.min(end, dayStart + DAY_MS) - Math.max(start, dayStart);
     }
     return Math.round((workingMs / DAY_MS) * 100) / 100;
+  }
+
+  /**
+   * isWorkday by the day's 00:00 Shanghai, remembered: the calendar never changes, and a
+   * ranking asks about the same few hundred days for each of thousands of tickets.
+   */
+  private isWorkdayStartingAt(dayStart: number): boolean {
+    let workday = this.workdaysByStart.get(dayStart);
+    if (workday === undefined) {
+      workday = this.isWorkday(shanghaiDay(new Date(dayStart)));
+      this.workdaysByStart.set(dayStart, workday);
+    }
+    return workday;
   }
 
   /**

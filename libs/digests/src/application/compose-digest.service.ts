@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { InvalidInputError, IsoWeek, parseIsoWeek } from '@enterpark/common';
 import { TransactionRunner } from '@enterpark/database';
 import { User, UserRepository } from '@enterpark/identity';
 import { MailAddressInvalidError, MailDraft, MailDraftInvalidError, MailOutbox } from '@enterpark/mail';
 import { ComposedDigest } from '../domain/digest-content';
-import { DigestKey, DigestRepository } from '../persistence/digest.repository';
+import { DigestKey, digestKeyId, DigestRepository } from '../persistence/digest.repository';
 import { DigestComposer } from './digest-composer.service';
 
 export type ComposeOutcome = 'composed' | 'already_composed' | 'skipped';
@@ -15,10 +16,12 @@ export function digestDedupeKey(key: DigestKey): string {
 }
 
 /**
- * Composes one planned digest and hands it to the mail sender. The content is rendered
- * outside any transaction (it reads a week of tickets); the row lock, taken only to store,
- * lets exactly one attempt turn the digest into a message. A redelivered job finds the
- * digest composed and only dispatches its message again (the send job is keyed by it).
+ * Composes planned digests and hands them to the mail sender, a batch at a time (the
+ * worker gathers the jobs that arrive together): one read of the digests and of their
+ * recipients, the contents rendered outside any transaction (they read a week of tickets),
+ * then one transaction that locks the rows, stores the messages and marks them composed,
+ * so exactly one attempt turns a digest into a message. A redelivered job finds its digest
+ * composed and only dispatches its message again (the send job is keyed by it).
  */
 @Injectable()
 export class ComposeDigestService {
@@ -31,39 +34,76 @@ export class ComposeDigestService {
   ) {}
 
   async execute(key: DigestKey): Promise<ComposeOutcome> {
-    const week = parseIsoWeek(key.week);
-    if (!week) throw InvalidInputError.field('week', 'isIsoWeek', `无效的周：${key.week}`);
-    const current = await this.digests.find(key);
-    if (!current || current.status === 'skipped') return 'skipped';
-    if (current.status === 'composed') {
-      await this.outbox.dispatch([current.mailMessageId!]);
-      return 'already_composed';
+    return (await this.executeBatch([key]))[0];
+  }
+
+  /** One outcome per key, in order; a key given twice is composed once. */
+  async executeBatch(keys: readonly DigestKey[]): Promise<ComposeOutcome[]> {
+    const weeks = new Map<string, IsoWeek>();
+    for (const key of keys) {
+      const week = parseIsoWeek(key.week);
+      if (!week) throw InvalidInputError.field('week', 'isIsoWeek', `无效的周：${key.week}`);
+      weeks.set(key.week, week);
     }
-    const user = await this.users.findById(key.recipientId);
-    if (!user) return 'skipped';
-    const content = await this.composer.compose(
-      { id: user.id, email: user.email, name: user.name, role: user.role, zoneId: user.zoneId, desks: user.desks },
-      week,
-    );
-    const stored = await this.tx.run(async (manager) => {
-      const locked = await this.digests.lock(manager, key);
-      if (!locked || locked.status === 'skipped') return null;
-      if (locked.status === 'composed') return { id: locked.mailMessageId!, outcome: 'already_composed' as const };
-      let id: string;
-      try {
-        id = (await this.outbox.store(manager, draftOf(user, week, content))).id;
-      } catch (error) {
-        // Checked before anything is written: an address no message can go to stays unsendable.
-        if (!(error instanceof MailAddressInvalidError || error instanceof MailDraftInvalidError)) throw error;
-        await this.digests.markSkipped(manager, key);
-        return null;
-      }
-      await this.digests.markComposed(manager, key, id);
-      return { id, outcome: 'composed' as const };
+    const unique = [...new Map(keys.map((key) => [digestKeyId(key), key])).values()];
+    const outcomes = new Map<string, ComposeOutcome>();
+    const dispatch: string[] = [];
+    const current = await this.digests.findMany(unique);
+    const planned = unique.filter((key) => {
+      const state = current.get(digestKeyId(key));
+      if (state?.status === 'composed') dispatch.push(state.mailMessageId!);
+      if (state?.status !== 'planned') outcomes.set(digestKeyId(key), state?.status === 'composed' ? 'already_composed' : 'skipped');
+      return state?.status === 'planned';
     });
-    if (!stored) return 'skipped';
-    await this.outbox.dispatch([stored.id]);
-    return stored.outcome;
+    // The weeks' shared figures (cached, shared with every later caller) start now: the zone
+    // digests, most of a run, do not need them and are composed meanwhile. A failure here
+    // reaches the recipients that need the figures, when they ask for them.
+    for (const id of new Set(planned.map((key) => key.week))) this.composer.prepare(weeks.get(id)!).catch(() => undefined);
+    const users = new Map((await this.users.findByIds([...new Set(planned.map((key) => key.recipientId))])).map((user) => [user.id, user]));
+    const drafts = await Promise.all(
+      planned.map(async (key) => {
+        const user = users.get(key.recipientId);
+        if (!user) return (outcomes.set(digestKeyId(key), 'skipped'), null);
+        const week = weeks.get(key.week)!;
+        const content = await this.composer.compose({ id: user.id, email: user.email, name: user.name, role: user.role, zoneId: user.zoneId, desks: user.desks }, week);
+        return { key, draft: draftOf(user, week, content) };
+      }),
+    );
+    const composed = drafts.filter((d) => d !== null);
+    await this.tx.run(async (manager) => {
+      const locked = await this.digests.lockMany(manager, composed.map((d) => d.key));
+      const stored: { key: DigestKey; mailMessageId: string }[] = [];
+      for (const { key, draft } of composed) {
+        const state = locked.get(digestKeyId(key));
+        if (!state || state.status === 'skipped') {
+          outcomes.set(digestKeyId(key), 'skipped');
+        } else if (state.status === 'composed') {
+          dispatch.push(state.mailMessageId!);
+          outcomes.set(digestKeyId(key), 'already_composed');
+        } else if (await this.store(manager, key, draft, stored)) {
+          outcomes.set(digestKeyId(key), 'composed');
+        } else {
+          outcomes.set(digestKeyId(key), 'skipped');
+        }
+      }
+      await this.digests.markComposed(manager, stored);
+      dispatch.push(...stored.map((s) => s.mailMessageId));
+    });
+    await this.outbox.dispatch(dispatch);
+    return keys.map((key) => outcomes.get(digestKeyId(key))!);
+  }
+
+  /** False when the draft can never be sent: the digest is marked skipped instead. */
+  private async store(manager: EntityManager, key: DigestKey, draft: MailDraft, stored: { key: DigestKey; mailMessageId: string }[]): Promise<boolean> {
+    try {
+      stored.push({ key, mailMessageId: (await this.outbox.store(manager, draft)).id });
+      return true;
+    } catch (error) {
+      // Checked before anything is written: an address no message can go to stays unsendable.
+      if (!(error instanceof MailAddressInvalidError || error instanceof MailDraftInvalidError)) throw error;
+      await this.digests.markSkipped(manager, key);
+      return false;
+    }
   }
 }
 

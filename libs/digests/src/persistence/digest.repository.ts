@@ -11,6 +11,11 @@ export interface DigestKey {
   week: string;
 }
 
+/** A key as one string, for maps. */
+export function digestKeyId(key: DigestKey): string {
+  return `${key.recipientId}/${key.week}`;
+}
+
 export interface DigestState {
   status: DigestStatus;
   mailMessageId: string | null;
@@ -79,29 +84,39 @@ export class DigestRepository {
     return row;
   }
 
-  /** The week's digests still to be composed (new ones, and any a lost job left behind). */
+  /**
+   * The week's digests still to be composed (new ones, and any a lost job left behind).
+   * Zone managers' first: their digests read only their zone, so they are composed while
+   * the province's figures, which all the others wait for, are computed.
+   */
   async plannedOfWeek(week: string, limit: number): Promise<DigestKey[]> {
     const rows: { recipient_id: string }[] = await this.dataSource.query(
-      `SELECT recipient_id FROM digest WHERE week = $1 AND status = 'planned' ORDER BY recipient_id LIMIT $2`,
+      `SELECT recipient_id FROM digest WHERE week = $1 AND status = 'planned' ORDER BY role <> 'zone_manager', recipient_id LIMIT $2`,
       [week, limit],
     );
     return rows.map((r) => ({ recipientId: r.recipient_id, week }));
   }
 
-  async find(key: DigestKey): Promise<DigestState | null> {
-    return this.state(this.dataSource.manager, key, '');
+  /** The digests that exist among `keys`, by digestKeyId. */
+  async findMany(keys: readonly DigestKey[]): Promise<Map<string, DigestState>> {
+    return this.states(this.dataSource.manager, keys, '');
   }
 
-  /** The row under a lock held until the caller's transaction ends: composition takes turns here. */
-  async lock(manager: EntityManager, key: DigestKey): Promise<DigestState | null> {
-    return this.state(manager, key, 'FOR UPDATE');
+  /**
+   * The rows under locks held until the caller's transaction ends: composition takes turns
+   * here. Taken in key order, so two batches that share digests cannot deadlock.
+   */
+  async lockMany(manager: EntityManager, keys: readonly DigestKey[]): Promise<Map<string, DigestState>> {
+    return this.states(manager, keys, 'ORDER BY recipient_id, week FOR UPDATE');
   }
 
-  async markComposed(manager: EntityManager, key: DigestKey, mailMessageId: string): Promise<void> {
+  async markComposed(manager: EntityManager, composed: readonly { key: DigestKey; mailMessageId: string }[]): Promise<void> {
+    if (composed.length === 0) return;
     await manager.query(
-      `UPDATE digest SET status = 'composed', mail_message_id = $3, composed_at = now()
-        WHERE recipient_id = $1 AND week = $2 AND status = 'planned'`,
-      [key.recipientId, key.week, mailMessageId],
+      `UPDATE digest d SET status = 'composed', mail_message_id = c.mail_message_id, composed_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS c(recipient_id, week, mail_message_id)
+        WHERE d.recipient_id = c.recipient_id AND d.week = c.week AND d.status = 'planned'`,
+      [composed.map((c) => c.key.recipientId), composed.map((c) => c.key.week), composed.map((c) => c.mailMessageId)],
     );
   }
 
@@ -121,11 +136,13 @@ export class DigestRepository {
     return rows.map((r) => ({ recipientId: r.recipient_id, week: r.week }));
   }
 
-  private async state(manager: EntityManager, key: DigestKey, lock: string): Promise<DigestState | null> {
-    const [row]: { status: DigestStatus; mail_message_id: string | null }[] = await manager.query(
-      `SELECT status, mail_message_id FROM digest WHERE recipient_id = $1 AND week = $2 ${lock}`,
-      [key.recipientId, key.week],
+  private async states(manager: EntityManager, keys: readonly DigestKey[], suffix: string): Promise<Map<string, DigestState>> {
+    if (keys.length === 0) return new Map();
+    const rows: { recipient_id: string; week: string; status: DigestStatus; mail_message_id: string | null }[] = await manager.query(
+      `SELECT recipient_id, week, status, mail_message_id FROM digest
+        WHERE (recipient_id, week) IN (SELECT * FROM unnest($1::uuid[], $2::text[])) ${suffix}`,
+      [keys.map((k) => k.recipientId), keys.map((k) => k.week)],
     );
-    return row ? { status: row.status, mailMessageId: row.mail_message_id } : null;
+    return new Map(rows.map((r) => [digestKeyId({ recipientId: r.recipient_id, week: r.week }), { status: r.status, mailMessageId: r.mail_message_id }]));
   }
 }

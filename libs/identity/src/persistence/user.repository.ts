@@ -92,6 +92,11 @@ export class UserRepository {
   }
 
   /** The accounts among `emails` that exist (normalized addresses), in no particular order. */
+  async findByIds(ids: readonly string[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    return this.withDesks(await this.dataSource.getRepository(UserEntity).find({ where: { id: In([...ids]) } }));
+  }
+
   async findByEmails(emails: string[]): Promise<User[]> {
     if (emails.length === 0) return [];
     return this.withDesks(await this.dataSource.getRepository(UserEntity).find({ where: { email: In(emails) } }));
