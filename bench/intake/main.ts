@@ -30,6 +30,9 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     const warm = await waitForDrain(db, 30_000, signal);
     if (!warm.drained) throw new Error(`warm-up: ${warm.pending} ticket(s) never routed; is the worker running?`);
     log('warm-up done');
+    // Resting footprint: booted, every code path of intake and routing taken once, no load.
+    await new Promise((r) => setTimeout(r, 2000));
+    const idleRssMb = { api: await api.rssMb(), worker: await worker.rssMb() };
 
     const phase = async (period: string, label: string, drive: () => ReturnType<ListFiler['steady']>): Promise<PhaseReport> => {
       signal.throwIfAborted();
@@ -57,7 +60,7 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     log(`raw limit (b): ${jobs} jobs through bare BullMQ`);
     const rawQueue = await rawBullmq(config.redisUrl, world.queuePrefix, jobs, Math.max(5000, deadline - Date.now() - 15_000), signal);
 
-    return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue, peakRssMb });
+    return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue, idleRssMb, peakRssMb });
   } finally {
     meter.close();
     await closeStack(stack);

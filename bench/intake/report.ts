@@ -22,6 +22,8 @@ export interface Report {
   full: PhaseReport;
   rawInsert: RawRate;
   rawQueue: RawRate;
+  /** Resident set of each process at rest after the warm-up, MB. */
+  idleRssMb: { api: number; worker: number };
   /** Peak resident set of each process over the whole run (both phases), MB. */
   peakRssMb: { api: number; worker: number };
 }
@@ -158,6 +160,7 @@ export function render(r: Report): string {
     ...[...notes(r.steady), ...notes(r.full)].map((n) => `- NOTE ${n}`),
     '',
     `intake: ${fmt(ratio * 100, 1)} % of raw (${fmt(e2e)} / ${fmt(limit)} tickets/s); p99 submit→routed at ${fmt(c.rate)}/s ` +
-      `${fmt(r.steady.stats.p99Ms)} ms; ${fmt(serviceMs, 2)} ms CPU/ticket; rss api ${fmt(r.peakRssMb.api)} MB worker ${fmt(r.peakRssMb.worker)} MB`,
+      `${fmt(r.steady.stats.p99Ms)} ms; ${fmt(serviceMs, 2)} ms CPU/ticket; rss idle/peak api ${fmt(r.idleRssMb.api)}/${fmt(r.peakRssMb.api)} MB ` +
+      `worker ${fmt(r.idleRssMb.worker)}/${fmt(r.peakRssMb.worker)} MB`,
   ].join('\n');
 }

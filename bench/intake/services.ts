@@ -98,9 +98,18 @@ export class Service {
   }
 
   /** The process's peak resident set so far, in MB (VmHWM in /proc/<pid>/status); NaN once it has exited. */
-  async peakRssMb(): Promise<number> {
+  peakRssMb(): Promise<number> {
+    return this.statusMb('VmHWM');
+  }
+
+  /** The process's resident set now, in MB (VmRSS); NaN once it has exited. */
+  rssMb(): Promise<number> {
+    return this.statusMb('VmRSS');
+  }
+
+  private async statusMb(field: 'VmHWM' | 'VmRSS'): Promise<number> {
     const status = this.child.pid ? await readFile(`/proc/${this.child.pid}/status`, 'utf8').catch(() => '') : '';
-    const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
     return kb ? Number(kb) / 1024 : NaN;
   }
 
