@@ -85,8 +85,9 @@ export class Service {
   static start(name: string, script: string, env: Record<string, string>): Service {
     // BENCH_CPU_PROF=<dir>: each service writes a V8 CPU profile there when it stops (open in Chrome DevTools or speedscope).
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-    const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. heap limits to try
-    const child = spawn(process.execPath, [...profile, ...flags, '--enable-source-maps', script], {
+    // e.g. heap limits to try; as in production, no source maps (~40 MB each) unless asked here with --enable-source-maps
+    const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...profile, ...flags, script], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
