@@ -88,7 +88,8 @@ export class Service {
     // e.g. heap limits to try; as in production, no source maps (~40 MB each) unless asked here with --enable-source-maps
     const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...profile, ...flags, script], {
-      env: { PATH: process.env.PATH ?? '', ...env },
+      // MALLOC_ARENA_MAX: glibc's malloc arenas, another memory lever to try (as BENCH_NODE_FLAGS).
+      env: { PATH: process.env.PATH ?? '', ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new Service(name, child);
