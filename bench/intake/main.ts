@@ -32,6 +32,13 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     // Each phase's window then holds its own emails only.
     if (config.untilMailed) await waitForDrain(db, 60_000, signal, notYetMailedSql(filed));
     log('warm-up done');
+    // Resting footprint: booted, every code path of intake and routing taken once, no load.
+    await new Promise((r) => setTimeout(r, 2000));
+    const idleRssMb = { api: await api.rssMb(), worker: await worker.rssMb() };
+    // The seeding's peak is the sign-ins' (argon2 takes 64 MiB per hash, up to one per libuv thread):
+    // reported apart, and the peak starts over so that it measures the intake load alone.
+    const seedingPeakRssMb = { api: await api.peakRssMb(), worker: await worker.peakRssMb() };
+    await Promise.all([api.resetPeakRss(), worker.resetPeakRss()]);
 
     const phase = async (period: string, label: string, drive: () => ReturnType<ListFiler['steady']>): Promise<PhaseReport> => {
       signal.throwIfAborted();
@@ -61,7 +68,7 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     log(`raw limit (b): ${jobs} jobs through bare BullMQ`);
     const rawQueue = await rawBullmq(config.redisUrl, world.queuePrefix, jobs, Math.max(5000, deadline - Date.now() - 15_000), signal);
 
-    return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue, peakRssMb });
+    return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue, idleRssMb, seedingPeakRssMb, peakRssMb });
   } finally {
     meter.close();
     await closeStack(stack);

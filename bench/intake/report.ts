@@ -22,7 +22,11 @@ export interface Report {
   full: PhaseReport;
   rawInsert: RawRate;
   rawQueue: RawRate;
-  /** Peak resident set of each process over the whole run (both phases), MB. */
+  /** Resident set of each process at rest after the warm-up, MB. */
+  idleRssMb: { api: number; worker: number };
+  /** Peak resident set of each process from its start to the end of the warm-up (the seeding signs users in), MB. */
+  seedingPeakRssMb: { api: number; worker: number };
+  /** Peak resident set of each process over the steady and full-speed phases, MB. */
   peakRssMb: { api: number; worker: number };
 }
 
@@ -156,9 +160,12 @@ export function render(r: Report): string {
     `  The ceiling is the routed rate the service could reach with every core to itself at that cost per ticket.`,
     `- (b) enqueues as many jobs as the full-speed phase accepted tickets: one job per ticket, as routing took before it took`,
     `  one job per filed list. raw limit = min(a, b) as in earlier runs, so ratios stay comparable across versions.`,
+    `- rss: resident set (/proc); idle 2 s after the warm-up; peak over the steady and full-speed phases. The seeding (sign-ins,`,
+    `  argon2) peaked at api ${fmt(r.seedingPeakRssMb.api)} MB, worker ${fmt(r.seedingPeakRssMb.worker)} MB.`,
     ...[...notes(r.steady), ...notes(r.full)].map((n) => `- NOTE ${n}`),
     '',
     `intake: ${fmt(ratio * 100, 1)} % of raw (${fmt(e2e)} / ${fmt(limit)} tickets/s); p99 submit→routed at ${fmt(c.rate)}/s ` +
-      `${fmt(r.steady.stats.p99Ms)} ms; ${fmt(serviceMs, 2)} ms CPU/ticket; rss api ${fmt(r.peakRssMb.api)} MB worker ${fmt(r.peakRssMb.worker)} MB`,
+      `${fmt(r.steady.stats.p99Ms)} ms; ${fmt(serviceMs, 2)} ms CPU/ticket; rss idle/peak api ${fmt(r.idleRssMb.api)}/${fmt(r.peakRssMb.api)} MB ` +
+      `worker ${fmt(r.idleRssMb.worker)}/${fmt(r.peakRssMb.worker)} MB`,
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { runMigrations } from '@enterpark/database';
@@ -87,9 +87,11 @@ export class Service {
   static start(name: string, script: string, env: Record<string, string>): Service {
     // BENCH_CPU_PROF=<dir>: each service writes a V8 CPU profile there when it stops (open in Chrome DevTools or speedscope).
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-    const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean); // e.g. heap limits to try
-    const child = spawn(process.execPath, [...profile, ...flags, '--enable-source-maps', script], {
-      env: { PATH: process.env.PATH ?? '', ...env },
+    // e.g. heap limits to try; as in production, no source maps (~40 MB each) unless asked here with --enable-source-maps
+    const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...profile, ...flags, script], {
+      // MALLOC_ARENA_MAX: glibc's malloc arenas, another memory lever to try (as BENCH_NODE_FLAGS).
+      env: { PATH: process.env.PATH ?? '', ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new Service(name, child);
@@ -100,9 +102,23 @@ export class Service {
   }
 
   /** The process's peak resident set so far, in MB (VmHWM in /proc/<pid>/status); NaN once it has exited. */
-  async peakRssMb(): Promise<number> {
+  peakRssMb(): Promise<number> {
+    return this.statusMb('VmHWM');
+  }
+
+  /** The process's resident set now, in MB (VmRSS); NaN once it has exited. */
+  rssMb(): Promise<number> {
+    return this.statusMb('VmRSS');
+  }
+
+  /** Starts the peak (VmHWM) over from the current resident set (clear_refs 5, Linux ≥ 4.0). */
+  async resetPeakRss(): Promise<void> {
+    if (this.child.pid) await writeFile(`/proc/${this.child.pid}/clear_refs`, '5');
+  }
+
+  private async statusMb(field: 'VmHWM' | 'VmRSS'): Promise<number> {
     const status = this.child.pid ? await readFile(`/proc/${this.child.pid}/status`, 'utf8').catch(() => '') : '';
-    const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1];
     return kb ? Number(kb) / 1024 : NaN;
   }
 

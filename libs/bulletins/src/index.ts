@@ -3,5 +3,4 @@ export * from './application/issue-bulletin.service';
 export * from './bulletins.errors';
 export * from './bulletins.module';
 export * from './domain/bulletin-content';
-export { DOCX_TYPE } from './domain/bulletin-docx';
 export { StoredBulletin } from './persistence/bulletin.repository';

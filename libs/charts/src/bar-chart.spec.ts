@@ -20,14 +20,14 @@ function darkPixels(png: PNG, fromY: number, toY: number, fromX = 0, toX = png.w
 }
 
 describe('the bar chart', () => {
-  it('is an SVG by ECharts carrying the Chinese labels, the values and the bar colours', () => {
-    const svg = renderBarChartSvg(BARS, { title: '本周新提交工单' });
+  it('is an SVG by ECharts carrying the Chinese labels, the values and the bar colours', async () => {
+    const svg = await renderBarChartSvg(BARS, { title: '本周新提交工单' });
     expect(svg).toMatch(/^<svg [^>]*width="560" height="240"/);
     for (const text of ['媒体', '金融', '本周新提交工单', '>4<', '#2E86AB']) expect(svg).toContain(text);
   });
 
-  it('rasterises to a PNG of the chart size whose label band has the glyphs drawn in the shipped font', () => {
-    const png = PNG.sync.read(svgToPng(renderBarChartSvg(BARS)));
+  it('rasterises to a PNG of the chart size whose label band has the glyphs drawn in the shipped font', async () => {
+    const png = PNG.sync.read(await svgToPng(await renderBarChartSvg(BARS)));
     expect([png.width, png.height]).toEqual([CHART_SIZE.width, CHART_SIZE.height]);
     // The category labels sit in the bottom 30 px under each bar's slot: ink under each, none between.
     const labelBand = [CHART_SIZE.height - 30, CHART_SIZE.height - 4] as const;
@@ -38,8 +38,8 @@ describe('the bar chart', () => {
     expect(darkPixels(png, ...labelBand, plotLeft + slot - 30, plotLeft + slot + 30)).toBe(0);
   });
 
-  it('draws an empty chart at another size without failing', () => {
-    const png = PNG.sync.read(svgToPng(renderBarChartSvg([{ label: '培训', value: 0, color: '#76B041' }], { size: { width: 200, height: 100 } })));
+  it('draws an empty chart at another size without failing', async () => {
+    const png = PNG.sync.read(await svgToPng(await renderBarChartSvg([{ label: '培训', value: 0, color: '#76B041' }], { size: { width: 200, height: 100 } })));
     expect([png.width, png.height]).toEqual([200, 100]);
   });
 });

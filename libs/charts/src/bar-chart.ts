@@ -1,5 +1,3 @@
-import * as echarts from 'echarts';
-
 export interface Bar {
   label: string;
   value: number;
@@ -26,10 +24,11 @@ export const CHART_FONT_FAMILY = 'Noto Sans Hans';
 /**
  * A bar chart as SVG, drawn by ECharts' server-side renderer: one bar per value in its own
  * colour, the value above it, the category labels (Chinese) under the axis. No animation:
- * the string is taken at once.
+ * the string is taken at once. ECharts (~20 MB resident) is loaded by the first chart, not at boot.
  */
-export function renderBarChartSvg(bars: readonly Bar[], options: BarChartOptions = {}): string {
+export async function renderBarChartSvg(bars: readonly Bar[], options: BarChartOptions = {}): Promise<string> {
   const size = options.size ?? CHART_SIZE;
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({

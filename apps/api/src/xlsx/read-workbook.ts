@@ -1,4 +1,4 @@
-import { CellValue, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, Worksheet } from 'exceljs';
 import JSZip from 'jszip';
 import { DomainError } from '@enterpark/common';
 import type { SheetCell, WorksheetGrid } from '@enterpark/demand';
@@ -91,6 +91,8 @@ function gridOf(worksheet: Worksheet): WorksheetGrid {
 /** The visible worksheets of an uploaded .xlsx, in tab order, as rows of plain values. */
 export async function readWorkbook(file: Buffer): Promise<WorksheetGrid[]> {
   await checkPackage(file);
+  // ExcelJS (~30 MB resident once loaded) is loaded by the first upload, not by every API process at boot.
+  const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);

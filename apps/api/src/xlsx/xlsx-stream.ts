@@ -1,6 +1,5 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { Logger, StreamableFile } from '@nestjs/common';
-import { stream as xlsxStream } from 'exceljs';
 import { AnyXlsxSheet, rowWriter, writeHeader } from './xlsx-sheet';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -13,6 +12,8 @@ const logger = new Logger('XlsxStream');
  * many rows there are, and the first bytes leave before the last row is read.
  */
 export async function writeXlsx(output: Writable, sheets: AnyXlsxSheet[]): Promise<void> {
+  // Loaded by the first download rather than at boot (see readWorkbook).
+  const { stream: xlsxStream } = await import('exceljs');
   const workbook = new xlsxStream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,6 +1,5 @@
 import { MailDraft } from '@enterpark/mail';
-import { BulletinContent, bulletinFileName, percent } from '../domain/bulletin-content';
-import { DOCX_TYPE } from '../domain/bulletin-docx';
+import { BulletinContent, bulletinFileName, DOCX_TYPE, percent } from '../domain/bulletin-content';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -97,7 +97,7 @@ export class IssueBulletinService {
   }
 
   /** The .docx of stored (frozen) content. */
-  document(content: BulletinContent, draft = false): Promise<Buffer> {
-    return renderBulletinDocx(content, bulletinChartPng(content), draft);
+  async document(content: BulletinContent, draft = false): Promise<Buffer> {
+    return renderBulletinDocx(content, await bulletinChartPng(content), draft);
   }
 }

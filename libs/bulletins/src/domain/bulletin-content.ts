@@ -71,6 +71,8 @@ export function bulletinTitle(period: ReportPeriod): string {
   return `全省"进园区"服务工作情况通报（${when}）`;
 }
 
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /**
  * The bulletin's file name: its title with Chinese quotation marks (a straight " is not allowed
  * in file names on Windows, and browsers replace it).

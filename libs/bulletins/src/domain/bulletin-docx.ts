@@ -1,9 +1,7 @@
-import { AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type * as Docx from 'docx' with { 'resolution-mode': 'import' };
 import { CHART_SIZE } from '@enterpark/charts';
 import { SERVICE_TYPE_LABELS } from '@enterpark/common';
 import { BulletinContent, figure, percent, ProblemGroup } from './bulletin-content';
-
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 公文 fonts and sizes (half-points): title 小标宋 二号, headings 黑体 三号, body 仿宋 三号, tables 仿宋 小四. */
 const TITLE = { font: '方正小标宋简体', size: 44 };
@@ -11,23 +9,24 @@ const HEADING = { font: '黑体', size: 32 };
 const BODY = { font: '仿宋_GB2312', size: 32 };
 const CELL = { font: '仿宋_GB2312', size: 24 };
 
-const body = (text: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new TextRun({ text, ...BODY })] });
-const heading = (text: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new TextRun({ text, ...HEADING })] });
+/** The docx library (~15 MB resident), loaded by the first bulletin rather than at boot; every builder below runs after that. */
+let docx: typeof Docx;
 
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+const body = (text: string) => new docx.Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new docx.TextRun({ text, ...BODY })] });
+const heading = (text: string) => new docx.Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new docx.TextRun({ text, ...HEADING })] });
 
-function table(head: string[], rows: string[][]): Table {
+function table(head: string[], rows: string[][]): Docx.Table {
+  const line = { style: docx.BorderStyle.SINGLE, size: 4, color: '000000' };
   const cell = (text: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, ...CELL })] })] });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: BORDERS,
-    rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
+    new docx.TableCell({ children: [new docx.Paragraph({ alignment: docx.AlignmentType.CENTER, children: [new docx.TextRun({ text, bold, ...CELL })] })] });
+  return new docx.Table({
+    width: { size: 100, type: docx.WidthType.PERCENTAGE },
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [new docx.TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new docx.TableRow({ children: r.map((c) => cell(c)) }))],
   });
 }
 
-function overview(c: BulletinContent): Paragraph[] {
+function overview(c: BulletinContent): Docx.Paragraph[] {
   const o = c.overview;
   const byAction = c.actions.map((a) => `${a.typeName}${a.submitted}项`).join('、');
   return [
@@ -40,7 +39,7 @@ function overview(c: BulletinContent): Paragraph[] {
   ];
 }
 
-function zones(c: BulletinContent): (Paragraph | Table)[] {
+function zones(c: BulletinContent): (Docx.Paragraph | Docx.Table)[] {
   const w = c.weights;
   return [
     heading('二、园区排名'),
@@ -52,16 +51,16 @@ function zones(c: BulletinContent): (Paragraph | Table)[] {
   ];
 }
 
-function actions(c: BulletinContent, chart: Buffer): (Paragraph | Table)[] {
+function actions(c: BulletinContent, chart: Buffer): (Docx.Paragraph | Docx.Table)[] {
   return [
     heading('三、各项行动'),
     table(
       ['行动', '提交', '办结', '办结率', '按时办结率', '满意率', '退单率', '平均工作日'],
       c.actions.map((a) => [a.typeName, String(a.submitted), String(a.completed), percent(a.completionRate), percent(a.onTimeRate), percent(a.satisfactionRate), percent(a.returnRate), figure(a.avgWorkingDays)]),
     ),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [new ImageRun({ type: 'png', data: chart, transformation: { width: CHART_SIZE.width, height: CHART_SIZE.height }, altText: { name: 'chart', title: '各项行动提交需求数', description: '各项行动提交需求数' } })],
+    new docx.Paragraph({
+      alignment: docx.AlignmentType.CENTER,
+      children: [new docx.ImageRun({ type: 'png', data: chart, transformation: { width: CHART_SIZE.width, height: CHART_SIZE.height }, altText: { name: 'chart', title: '各项行动提交需求数', description: '各项行动提交需求数' } })],
     }),
   ];
 }
@@ -73,8 +72,8 @@ const PROBLEM_TITLES: [keyof BulletinContent['problems'], string][] = [
   ['lowestRated', '评价较低'],
 ];
 
-function problems(c: BulletinContent): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading('四、存在问题')];
+function problems(c: BulletinContent): (Docx.Paragraph | Docx.Table)[] {
+  const out: (Docx.Paragraph | Docx.Table)[] = [heading('四、存在问题')];
   PROBLEM_TITLES.forEach(([key, title], i) => {
     const group: ProblemGroup = c.problems[key];
     out.push(body(`（${['一', '二', '三', '四'][i]}）${title}${group.count}项${group.count > group.items.length ? `，列出前${group.items.length}项` : ''}${group.count === 0 ? '。' : '：'}`));
@@ -83,7 +82,7 @@ function problems(c: BulletinContent): (Paragraph | Table)[] {
   return out;
 }
 
-function problemRecords(c: BulletinContent): (Paragraph | Table)[] {
+function problemRecords(c: BulletinContent): (Docx.Paragraph | Docx.Table)[] {
   const r = c.problemRecords;
   if (!r || r.lines.length === 0) return [];
   return [
@@ -94,9 +93,10 @@ function problemRecords(c: BulletinContent): (Paragraph | Table)[] {
 }
 
 /** The bulletin as a Word document in 公文 style, from the frozen content and its chart. */
-export function renderBulletinDocx(c: BulletinContent, chart: Buffer, draft = false): Promise<Buffer> {
-  const title = new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [new TextRun({ text: draft ? `${c.title}（草稿）` : c.title, ...TITLE })] });
-  const doc = new Document({
+export async function renderBulletinDocx(c: BulletinContent, chart: Buffer, draft = false): Promise<Buffer> {
+  docx ??= await import('docx');
+  const title = new docx.Paragraph({ alignment: docx.AlignmentType.CENTER, spacing: { after: 400 }, children: [new docx.TextRun({ text: draft ? `${c.title}（草稿）` : c.title, ...TITLE })] });
+  const doc = new docx.Document({
     title: c.title,
     creator: '省商务厅开发区处',
     sections: [
@@ -106,5 +106,5 @@ export function renderBulletinDocx(c: BulletinContent, chart: Buffer, draft = fa
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return docx.Packer.toBuffer(doc);
 }

@@ -16,9 +16,9 @@ export interface ProvinceDigest {
   inlineImages: InlineImage[];
 }
 
-function chartSection(byType: TypeRow[], week: IsoWeek): { section: SectionView; image: InlineImage } {
+async function chartSection(byType: TypeRow[], week: IsoWeek): Promise<{ section: SectionView; image: InlineImage }> {
   const cid = `tickets-by-type-${week.id}@enterpark`;
-  const png = svgToPng(renderBarChartSvg(byType.map((r) => ({ label: typeLabel(r.type).replace(/进园区$/, ''), value: r.filed, color: TYPE_COLORS[r.type] }))));
+  const png = await svgToPng(await renderBarChartSvg(byType.map((r) => ({ label: typeLabel(r.type).replace(/进园区$/, ''), value: r.filed, color: TYPE_COLORS[r.type] }))));
   return {
     image: { cid, filename: `tickets-by-type-${week.id}.png`, contentBase64: png.toString('base64') },
     section: section('本周新提交工单（按类型）', {
@@ -75,10 +75,10 @@ function ageText(t: DigestTicket, week: IsoWeek): string {
  * by status and by zone, the league table of zones, the desks' backlogs, escalations and the
  * longest-open tickets. Built once per week and shared by every coordinator and viewer.
  */
-export function buildProvinceDigest(board: DigestBoard, week: IsoWeek, url: TicketUrl): ProvinceDigest {
+export async function buildProvinceDigest(board: DigestBoard, week: IsoWeek, url: TicketUrl): Promise<ProvinceDigest> {
   const data = board.province;
   const f = data.flow;
-  const chart = chartSection(data.byType, week);
+  const chart = await chartSection(data.byType, week);
   const opts = { withZone: true };
   const body: DigestBody = {
     subject: `进园区服务周报｜全省｜${weekShortLabel(week)}`,

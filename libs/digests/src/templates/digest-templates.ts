@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
+import type Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigestMessageView } from '../domain/digest-view';
@@ -19,37 +18,46 @@ type Render = (view: DigestMessageView) => string;
  */
 @Injectable()
 export class DigestTemplates {
-  private readonly handlebars = Handlebars.create();
+  private handlebars: Promise<typeof Handlebars> | null = null;
   private html: Promise<Render> | null = null;
-  private text: Render | null = null;
+  private text: Promise<Render> | null = null;
 
   /** Compiles both templates now rather than at the first render. */
   async prepare(): Promise<void> {
-    await this.htmlTemplate();
-    this.textTemplate();
+    await Promise.all([this.htmlTemplate(), this.textTemplate()]);
   }
 
   async render(view: DigestMessageView): Promise<{ html: string; text: string }> {
-    const [html, text] = [await this.htmlTemplate(), this.textTemplate()];
+    const [html, text] = await Promise.all([this.htmlTemplate(), this.textTemplate()]);
     return { html: html(view), text: tidyText(text(view)) };
   }
 
+  /** Handlebars and MJML are loaded by the first digest, not by every process at boot. */
+  private engine(): Promise<typeof Handlebars> {
+    this.handlebars ??= import('handlebars').then((m) => m.default.create());
+    return this.handlebars;
+  }
+
   private htmlTemplate(): Promise<Render> {
-    this.html ??= compileMjml(readFileSync(DIGEST_MJML, 'utf8'), DIGEST_MJML).then((html) =>
-      this.handlebars.compile<DigestMessageView>(html, { knownHelpersOnly: true, strict: false }),
+    this.html ??= Promise.all([compileMjml(readFileSync(DIGEST_MJML, 'utf8'), DIGEST_MJML), this.engine()]).then(([html, handlebars]) =>
+      handlebars.compile<DigestMessageView>(html, { knownHelpersOnly: true, strict: false }),
     );
     this.html.catch(() => (this.html = null));
     return this.html;
   }
 
-  private textTemplate(): Render {
+  private textTemplate(): Promise<Render> {
     // Plain text is not HTML: nothing to escape, and escaping would show "&amp;" to the reader.
-    this.text ??= this.handlebars.compile<DigestMessageView>(readFileSync(DIGEST_TEXT, 'utf8'), { knownHelpersOnly: true, noEscape: true });
+    this.text ??= this.engine().then((handlebars) =>
+      handlebars.compile<DigestMessageView>(readFileSync(DIGEST_TEXT, 'utf8'), { knownHelpersOnly: true, noEscape: true }),
+    );
+    this.text.catch(() => (this.text = null));
     return this.text;
   }
 }
 
 async function compileMjml(source: string, filePath: string): Promise<string> {
+  const { default: mjml2html } = await import('mjml');
   const result = await mjml2html(source, { validationLevel: 'strict', filePath, minify: false });
   if (result.errors.length > 0) throw new Error(`digest template ${filePath}: ${result.errors.map((e) => e.formattedMessage).join('; ')}`);
   // MJML indents its output generously; Gmail clips messages past ~100 KB, so line breaks

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import Handlebars from 'handlebars';
-import mjml2html from 'mjml';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FooterView, NotificationView } from '../domain/notification-view';
@@ -14,7 +12,8 @@ type Compiled = (context: NotificationView & { footer: FooterView }) => string;
 /**
  * Turns a message's view into its HTML and text parts. The MJML layout is compiled once,
  * at first use, into a Handlebars template (MJML is slow; filling Handlebars is not).
- * Handlebars escapes every value, so user text (titles, questions) stays text.
+ * Handlebars escapes every value, so user text (titles, questions) stays text. Both are
+ * loaded then too: MJML alone is ~65 MB resident, which a process that sends no mail never needs.
  */
 @Injectable()
 export class NotificationRenderer {
@@ -35,7 +34,7 @@ export class NotificationRenderer {
 }
 
 async function compile(): Promise<Compiled> {
-  const source = await readFile(TEMPLATE, 'utf8');
+  const [source, { default: mjml2html }, { default: Handlebars }] = await Promise.all([readFile(TEMPLATE, 'utf8'), import('mjml'), import('handlebars')]);
   const result = await mjml2html(source, { validationLevel: 'strict', filePath: TEMPLATE });
   return Handlebars.create().compile(result.html, { strict: false, noEscape: false });
 }

@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { readFileSync } from 'node:fs';
 import { STOP_WORDS } from './stop-words';
 import { conceptIndex } from './thesaurus';
 
@@ -22,24 +22,37 @@ const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /^[a-z][a-z0-9]+$/;
 
 /**
+ * Jieba's dictionary file. Not `@node-rs/jieba/dict`: that module reads it and its IDF table
+ * (11 MB) into buffers it keeps for the life of the process; read here, the buffer is garbage
+ * once jieba has built its own dictionary from it.
+ */
+const JIEBA_DICT = require.resolve('@node-rs/jieba/dict.txt');
+
+/**
  * Chinese word segmentation for similarity: jieba's search mode (a long word also yields its
  * parts: 产业园 → 产业, 产业园) without HMM guessing, so the same text always gives the same
  * terms. Single characters, numbers, punctuation and stop words are dropped; each word of the
- * thesaurus adds its concept term. Loading jieba's dictionary takes ~0.25 s: one per process.
+ * thesaurus adds its concept term. Loading jieba's dictionary takes ~0.25 s and ~45 MB: one per
+ * process, built by the first text segmented (a process that segments nothing never pays for it).
  */
 export class Segmenter {
   private static instance: Segmenter | null = null;
   private readonly concepts: Map<string, string>;
-  private readonly jieba: Jieba;
   private readonly conceptTerms: Set<string>;
+  private loaded: Jieba | null = null;
 
   /** `thesaurus: false` (plain jieba, for the bench's comparison of methods) is never the service's. */
   private constructor(thesaurus: boolean) {
     this.concepts = thesaurus ? conceptIndex() : new Map();
     this.conceptTerms = new Set(this.concepts.values());
-    this.jieba = Jieba.withDict(dict);
+  }
+
+  private get jieba(): Jieba {
+    if (this.loaded) return this.loaded;
+    const jieba = Jieba.withDict(readFileSync(JIEBA_DICT));
     const userWords = [...this.concepts.keys()].filter((w) => HAN.test(w));
-    if (userWords.length) this.jieba.loadDict(Buffer.from(userWords.map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')));
+    if (userWords.length) jieba.loadDict(Buffer.from(userWords.map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')));
+    return (this.loaded = jieba);
   }
 
   static shared(): Segmenter {
