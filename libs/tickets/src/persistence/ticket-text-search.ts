@@ -9,7 +9,7 @@ export interface ListOrder {
   id: string;
 }
 
-/** Every list without a text search, and with one over a zone's, an assignee's or a list's tickets. */
+/** Every list without a text search, and with one over a zone's, an assignee's, a list's or a status's tickets. */
 export const TICKET_ORDER: ListOrder = { createdAt: 't.createdAt', id: 't.id' };
 const POSTING_ORDER: ListOrder = { createdAt: 'p.created_at', id: 'p.ticket_id' };
 
@@ -25,7 +25,10 @@ const holds = (alias: string, word: string, ticket: ListOrder) =>
  * 1765500000000: each word's tickets newest first, each entry with the ticket's zone and type).
  * - A zone's, an assignee's or a demand list's tickets are few (hundreds) and have an index in
  *   the list's order: they are walked, and each is looked up under every word. Walking the
- *   word's postings instead would pass every other zone's (60,000 entries for 融资).
+ *   word's postings instead would pass every other zone's (60,000 entries for 融资). A status
+ *   (or overdue) is walked the same way, through its own index: the postings know no status,
+ *   and the newest tickets are seldom closed (融资 for a clerk passed 5,300 postings to find a
+ *   closed one; a needs_info ticket with the word is found on its index in 7 ms against 24).
  * - Otherwise the rarest word's postings are walked in the list's order (the statement is then
  *   ordered and paged by the posting's columns, equal to the ticket's, so the index gives the
  *   order). A desk's scope and the type filter are decided on the index entry, before any
@@ -37,7 +40,7 @@ const holds = (alias: string, word: string, ticket: ListOrder) =>
  */
 export function applyTextSearch(qb: SelectQueryBuilder<TicketEntity>, scope: AccessScope, filter: TicketFilter, q: TextQuery): ListOrder {
   qb.setParameters(Object.fromEntries(q.words.map((w, i) => [`textWord${i}`, w])));
-  if (scope.kind === 'zone' || filter.zoneId || filter.assigneeId || filter.demandListId) {
+  if (scope.kind === 'zone' || filter.zoneId || filter.assigneeId || filter.demandListId || filter.status || filter.overdue) {
     q.words.forEach((_, i) => qb.andWhere(holds(`w${i}`, `textWord${i}`, TICKET_ORDER)));
     return TICKET_ORDER;
   }
