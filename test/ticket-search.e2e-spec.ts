@@ -77,15 +77,14 @@ describe('GET /tickets?q= (text search)', () => {
     expect(second.body.nextCursor).toBeNull();
   });
 
-  it('finds the same tickets whichever way the index is read (through GIN, or walking newest first)', async () => {
+  it('finds the same tickets whichever word is walked (the rarest comes first, by the index counts)', async () => {
     const reads = ctx.api.get(ReadTicketsService);
     const coordinator: AccessScope = { kind: 'province' };
     const titlesOf = async (q: TextQuery) => (await reads.list(coordinator, { q }, { limit: 50 })).items.map((t) => t.title).sort();
-    for (const words of [['融资'], ['形象', '宣传片'], ['区块链']]) {
-      const rare = await titlesOf({ text: words.join(' '), words, rarestWordTickets: 0, tickets: 1_000_000 });
-      const common = await titlesOf({ text: words.join(' '), words, rarestWordTickets: 1_000_000, tickets: 1_000_000 });
-      expect(common).toEqual(rare);
+    for (const words of [['融资', '中小企业'], ['形象', '宣传片'], ['融资', '区块链']]) {
+      const walked = await titlesOf({ text: words.join(' '), words });
+      expect(await titlesOf({ text: words.join(' '), words: [...words].reverse() })).toEqual(walked);
     }
-    expect(await titlesOf({ text: '融资', words: ['融资'], rarestWordTickets: 1_000_000, tickets: 1_000_000 })).toEqual(['中小企业融资难问题', '银企融资对接']);
+    expect(await titlesOf({ text: '形象 宣传片', words: ['宣传片', '形象'] })).toEqual(['拍摄园区形象宣传片']);
   });
 });

@@ -98,7 +98,7 @@ export class TestContext {
 
   /** Row counts of every table a request could write, to prove that a refusal wrote nothing. */
   async rowCounts(): Promise<Record<string, number>> {
-    const tables = ['zone', 'app_user', 'desk_member', 'staff_workload', 'service_provider', 'demand_list', 'ticket', 'event', 'ticket_match', 'ticket_activity', 'ticket_summary', 'demand_list_summary', 'calendar_year', 'calendar_day', 'digest', 'digest_week', 'mail_message', 'mail_suppression', 'mail_preference', 'webhook_endpoint', 'webhook_delivery', 'ticket_terms', 'term_df', 'ranking_weights', 'bulletin', 'problem', 'problem_ticket', 'experience_template', 'template_use'];
+    const tables = ['zone', 'app_user', 'desk_member', 'staff_workload', 'service_provider', 'demand_list', 'ticket', 'event', 'ticket_match', 'ticket_activity', 'ticket_summary', 'demand_list_summary', 'calendar_year', 'calendar_day', 'digest', 'digest_week', 'mail_message', 'mail_suppression', 'mail_preference', 'webhook_endpoint', 'webhook_delivery', 'ticket_terms', 'ticket_term_posting', 'term_df', 'ranking_weights', 'bulletin', 'problem', 'problem_ticket', 'experience_template', 'template_use'];
     const [row] = await this.sql(`SELECT ${tables.map((t) => `(SELECT count(*)::int FROM ${t}) AS ${t}`).join(', ')}`);
     return row;
   }

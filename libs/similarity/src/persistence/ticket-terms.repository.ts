@@ -38,9 +38,10 @@ export class TicketTermsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Stores the documents of tickets not indexed yet and counts their terms, in the caller's
-   * transaction. The counters are taken last and in term order: concurrent intakes hold them
-   * only until commit and never in opposite orders. Answers how many tickets were new.
+   * Stores the documents of tickets not indexed yet, their words' postings (the ticket list's
+   * text search: migration 1765500000000) and counts their terms, in the caller's transaction,
+   * after the tickets themselves. The counters are taken last and in term order: concurrent
+   * intakes hold them only until commit and never in opposite orders. Answers how many tickets were new.
    */
   async insert(manager: EntityManager, tickets: readonly IndexedTicket[]): Promise<number> {
     if (tickets.length === 0) return 0;
@@ -50,7 +51,11 @@ export class TicketTermsRepository {
          INSERT INTO ticket_terms (ticket_id, terms, title_terms)
          SELECT "ticketId", terms, "titleTerms" FROM jsonb_to_recordset($1::jsonb) AS x("ticketId" uuid, terms text[], "titleTerms" int)
          ON CONFLICT (ticket_id) DO NOTHING
-         RETURNING terms),
+         RETURNING ticket_id, terms),
+       posted AS (
+         INSERT INTO ticket_term_posting (term, created_at, ticket_id, zone_id, type)
+         SELECT DISTINCT w.term, t.created_at, t.id, t.zone_id, t.type
+           FROM stored s JOIN ticket t ON t.id = s.ticket_id CROSS JOIN LATERAL unnest(s.terms) AS w(term)),
        counted AS (
          INSERT INTO term_df (term, shard, df)
          SELECT term, $2, count(*) FROM (SELECT unnest(terms) AS term FROM stored UNION ALL SELECT $3 FROM stored) x

@@ -15,17 +15,14 @@ export interface TicketFilter {
 }
 
 /**
- * A text search: the text as typed and the words the similarity index's segmenter cuts it into.
- * A ticket matches when its indexed terms hold every word; with no words (a single character, a
+ * A text search: the text as typed and the words the similarity index's segmenter cuts it into,
+ * rarest first (by the index's document counts: the search walks the first word's tickets). A
+ * ticket matches when its indexed terms hold every word; with no words (a single character, a
  * stop word) the text is matched as a case-insensitive substring of title or description instead.
- * `rarestWordTickets` (how many tickets hold the rarest word, an upper bound of the matches) and
- * `tickets` (how many are indexed) choose how the index is read; they never change what matches.
  */
 export interface TextQuery {
   text: string;
   words: readonly string[];
-  rarestWordTickets: number;
-  tickets: number;
 }
 
 export interface TicketHistoryEntry {

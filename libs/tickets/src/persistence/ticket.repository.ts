@@ -6,35 +6,10 @@ import { Ticket } from '../domain/ticket';
 import { Activity } from '../domain/service';
 import { FINISHED_STATUSES, TICKET_LIMITS } from '../domain/ticket-status';
 import { TicketActivityEntity } from './ticket-activity.entity';
-import { SlaTimer, TextQuery, TicketFilter, TicketHistoryEntry, TicketNames } from './ticket-query';
+import { SlaTimer, TicketFilter, TicketHistoryEntry, TicketNames } from './ticket-query';
 import { TicketEntity } from './ticket.entity';
+import { applyTextSearch, ListOrder, TICKET_ORDER } from './ticket-text-search';
 import { TicketVersionConflictError } from '../tickets.errors';
-
-/**
- * A text search reads ticket_terms (libs/similarity: every ticket's segmented terms under a GIN
- * index) one of two ways, chosen by how many tickets hold the rarest word (h of N indexed).
- * Through the GIN index it fetches all h matches and sorts them: about h rows. Walking tickets
- * newest first and checking each one's terms finds a page of p after about p·N/h rows. The GIN
- * index pays while h ≤ √(p·N) (7,000 for a page of 51 among a million). OFFSET 0 keeps each
- * form as written: PostgreSQL's estimate for a word it has no statistics on is far too high
- * (a word in no ticket was walked through all million tickets). Counting always takes the index.
- */
-export function textMatch(q: TextQuery, pageSize: number | undefined, reach: 'bounded' | 'narrowed' | 'all'): string {
-  // A zone's, a person's or a list's tickets are few: walking them is bounded by their own index.
-  // Within desks or a type a word's share can be far below its share of all tickets (技能培训 is
-  // a training word): walking a clerk's other desks for it would pass every ticket, so there the
-  // index is preferred twice as long.
-  const bound = Math.sqrt((pageSize ?? 0) * q.tickets) * (reach === 'narrowed' ? 2 : 1);
-  const viaIndex = pageSize === undefined || (reach !== 'bounded' && q.rarestWordTickets <= bound);
-  return viaIndex
-    ? 't.id IN (SELECT tt.ticket_id FROM ticket_terms tt WHERE tt.terms @> CAST(:words AS text[]) OFFSET 0)'
-    : 'EXISTS (SELECT 1 FROM ticket_terms tt WHERE tt.ticket_id = t.id AND tt.terms @> CAST(:words AS text[]) OFFSET 0)';
-}
-
-export function reachOf(scope: AccessScope, filter: TicketFilter): 'bounded' | 'narrowed' | 'all' {
-  if (scope.kind === 'zone' || filter.zoneId || filter.assigneeId || filter.demandListId) return 'bounded';
-  return scope.kind === 'desks' || filter.type ? 'narrowed' : 'all';
-}
 
 const FINISHED_SQL = FINISHED_STATUSES.map((s) => `'${s}'`).join(', ');
 
@@ -184,19 +159,19 @@ export class TicketRepository {
   }
 
   async list(scope: AccessScope, filter: TicketFilter, page: PageRequest, today: string): Promise<Page<Ticket>> {
-    const qb = this.filtered(scope, filter, today, page.limit + 1);
-    if (page.cursor) qb.andWhere('(t.createdAt, t.id) < (:createdAt, :id)', decodeCursor(page.cursor));
-    const rows = await qb.orderBy('t.createdAt', 'DESC').addOrderBy('t.id', 'DESC').limit(page.limit + 1).getMany();
+    const { qb, order } = this.filtered(scope, filter, today);
+    if (page.cursor) qb.andWhere(`(${order.createdAt}, ${order.id}) < (:createdAt, :id)`, decodeCursor(page.cursor));
+    const rows = await qb.orderBy(order.createdAt, 'DESC').addOrderBy(order.id, 'DESC').limit(page.limit + 1).getMany();
     return toPage(rows, page.limit, (t) => ({ createdAt: t.createdAt.toISOString(), id: t.id }));
   }
 
   /** How many tickets `list` would page through. */
   async count(scope: AccessScope, filter: TicketFilter, today: string): Promise<number> {
-    return this.filtered(scope, filter, today).getCount();
+    return this.filtered(scope, filter, today).qb.getCount();
   }
 
-  /** `pageSize`: the rows a page reads (it chooses how a text search reads the index); none when counting. */
-  private filtered(scope: AccessScope, filter: TicketFilter, today: string, pageSize?: number): SelectQueryBuilder<TicketEntity> {
+  /** The scoped, filtered tickets, and the columns that order them newest first (a text search may walk its postings instead). */
+  private filtered(scope: AccessScope, filter: TicketFilter, today: string): { qb: SelectQueryBuilder<TicketEntity>; order: ListOrder } {
     const qb = this.dataSource.getRepository(TicketEntity).createQueryBuilder('t');
     applyTicketScope(qb, 't', scope);
     if (filter.type) qb.andWhere('t.type = :type', { type: filter.type });
@@ -209,13 +184,12 @@ export class TicketRepository {
       const overdue = `(t.desiredBy IS NOT NULL AND t.desiredBy < :today AND t.status NOT IN (${FINISHED_SQL}))`;
       qb.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { today });
     }
-    if (filter.q?.words.length) {
-      qb.andWhere(textMatch(filter.q, pageSize, reachOf(scope, filter)), { words: [...filter.q.words] });
-    } else if (filter.q) {
+    if (filter.q?.words.length) return { qb, order: applyTextSearch(qb, scope, filter, filter.q) };
+    if (filter.q) {
       const like = `%${filter.q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('(t.title ILIKE :like OR t.description ILIKE :like)', { like });
     }
-    return qb;
+    return { qb, order: TICKET_ORDER };
   }
 
   async listOfDemandList(demandListId: string): Promise<Ticket[]> {
