@@ -26,7 +26,8 @@ describe('GET /dashboard', () => {
     ctx.waitFor(async () => (await get(`/tickets/${id}`)).body.status === status, 10_000, `${id} ${status}`);
 
   beforeAll(async () => {
-    ctx = await TestContext.create({ clock });
+    // Sweeps run by hand after moving the clock; the periodic one would race them (SKIP LOCKED).
+    ctx = await TestContext.create({ clock, env: { TIMER_SWEEP_MS: '3600000' } });
     zoneA = (await ctx.newZone({ name: '合肥经开区' })).id;
     zoneB = (await ctx.newZone({ name: '芜湖经开区', city: '芜湖市' })).id;
     tokens.managerA = (await ctx.newUser('zone_manager', { zoneId: zoneA })).token;

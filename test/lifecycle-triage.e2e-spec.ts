@@ -16,7 +16,8 @@ describe('triage: the desk accepts, rejects, asks, returns; coordinators reroute
 
   beforeAll(async () => {
     clock = new TestClock(MONDAY);
-    ctx = await TestContext.create({ clock, env: { CALENDAR_IGNORE_PACKAGE_YEARS: '2027' } });
+    // Sweeps run by hand after moving the clock; the periodic one would race them (SKIP LOCKED).
+    ctx = await TestContext.create({ clock, env: { TIMER_SWEEP_MS: '3600000', CALENDAR_IGNORE_PACKAGE_YEARS: '2027' } });
     zoneId = (await ctx.newZone({ name: '芜湖经开区', city: '芜湖市' })).id;
     manager = (await ctx.newUser('zone_manager', { zoneId })).token;
     coordinator = await ctx.coordinatorToken();

@@ -33,7 +33,8 @@ describe('one-to-one matching', () => {
   let city: string;
 
   beforeAll(async () => {
-    ctx = await TestContext.create({ clock });
+    // The tests sweep by hand after moving the clock; the worker's periodic sweep would race them (SKIP LOCKED).
+    ctx = await TestContext.create({ clock, env: { TIMER_SWEEP_MS: '3600000' } });
     city = '合肥市';
     zoneId = (await ctx.newZone({ name: '合肥经开区', city })).id;
     manager = (await ctx.newUser('zone_manager', { zoneId })).token;

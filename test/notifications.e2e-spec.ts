@@ -40,7 +40,8 @@ describe('notification emails: each exactly once per event, to the people who mu
   beforeAll(async () => {
     smtp = await TestSmtpServer.start();
     clock = new TestClock(MONDAY);
-    ctx = await TestContext.create({ clock, env: { SMTP_URL: smtp.url, MAIL_BACKOFF_MS: '50', CONSOLE_BASE_URL: `${CONSOLE}/` } });
+    // Sweeps run by hand after moving the clock; the periodic one would race them (SKIP LOCKED).
+    ctx = await TestContext.create({ clock, env: { TIMER_SWEEP_MS: '3600000', SMTP_URL: smtp.url, MAIL_BACKOFF_MS: '50', CONSOLE_BASE_URL: `${CONSOLE}/` } });
     coordinator = await ctx.coordinatorToken();
     zoneId = (await ctx.newZone({ name: '合肥经开区', city: '合肥市' })).id;
     for (const name of ['李华', '赵磊']) {

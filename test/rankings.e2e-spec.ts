@@ -35,7 +35,8 @@ describe('GET /rankings', () => {
   }
 
   beforeAll(async () => {
-    ctx = await TestContext.create({ clock });
+    // Sweeps run by hand after moving the clock; the periodic one would race them (SKIP LOCKED).
+    ctx = await TestContext.create({ clock, env: { TIMER_SWEEP_MS: '3600000' } });
     zones.hefei = (await ctx.newZone({ name: '合肥经开区', level: 'national' })).id;
     zones.wuhu = (await ctx.newZone({ name: '芜湖经开区', level: 'provincial', city: '芜湖市' })).id;
     zones.taihe = (await ctx.newZone({ name: '太和经开区', level: 'provincial', city: '阜阳市' })).id;

@@ -323,8 +323,12 @@ describe('the coordinator and the viewer in the console', () => {
     await log.getByRole('button', { name: 'Close' }).or(log.getByRole('button', { name: '关闭' })).first().click();
 
     await row.getByRole('button', { name: '删除' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
-    await page.getByText('暂无 Webhook').waitFor();
+    const confirm = page.locator('.ant-popconfirm').filter({ hasText: '删除后不再向此地址推送' });
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: '删除' }).click();
+    // Under CI load the delete and the reload that follows can take longer than the default wait.
+    await page.getByText('Webhook 已删除，待投递的消息已取消').waitFor({ timeout: 20_000 });
+    await page.getByText('暂无 Webhook').waitFor({ timeout: 20_000 });
     expect(await ctx.sql(`SELECT deleted_at IS NOT NULL AS deleted FROM webhook_endpoint`)).toEqual([{ deleted: true }]);
   }, 60_000);
 });
