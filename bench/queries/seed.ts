@@ -226,6 +226,8 @@ async function seedText(db: Pool, log: (m: string) => void): Promise<void> {
               desired_by = CASE WHEN random() < 0.6 THEN ((t.created_at AT TIME ZONE 'Asia/Shanghai') + (7 + floor(random() * 54)::int) * interval '1 day')::date END
          FROM bench_text x WHERE x.id = t.id`,
     );
+    // The province seeder indexed its placeholder titles; these texts replace them.
+    await db.query(`TRUNCATE ticket_terms`);
     await db.query(`INSERT INTO ticket_terms (ticket_id, terms, title_terms) SELECT id, terms, title_terms FROM bench_text`);
   });
   await db.query(`DROP TABLE bench_text`);
