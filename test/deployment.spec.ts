@@ -26,6 +26,12 @@ describe('docker/compose.yaml', () => {
     expect(worker.command.join(' ')).toContain('dist/apps/worker/src/main.js');
   });
 
+  it('starts the worker as package.json start:worker does (its heap cap included)', () => {
+    const scripts = JSON.parse(readFileSync(join(DOCKER, '..', 'package.json'), 'utf8')).scripts;
+    expect(scripts['start:worker']).toMatch(/--max-old-space-size=\d+ /);
+    expect(worker.command.join(' ')).toBe(scripts['start:worker']);
+  });
+
   it('takes every secret from the environment and refuses to start without it (no default)', () => {
     const raw = readFileSync(join(DOCKER, 'compose.yaml'), 'utf8');
     const secrets = interpolations(raw).filter((i) => SECRETS.includes(i.name));

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -87,8 +88,9 @@ export class Service {
   static start(name: string, script: string, env: Record<string, string>): Service {
     // BENCH_CPU_PROF=<dir>: each service writes a V8 CPU profile there when it stops (open in Chrome DevTools or speedscope).
     const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-    // e.g. heap limits to try; as in production, no source maps (~40 MB each) unless asked here with --enable-source-maps
-    const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    // As deployed (the npm script that starts it), then e.g. heap limits to try; as in production,
+    // no source maps (~40 MB each) unless asked here with --enable-source-maps.
+    const flags = [...deployedNodeFlags(script), ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
     const child = spawn(process.execPath, [...profile, ...flags, script], {
       // MALLOC_ARENA_MAX: glibc's malloc arenas, another memory lever to try (as BENCH_NODE_FLAGS).
       env: { PATH: process.env.PATH ?? '', ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}), ...env },
@@ -165,6 +167,18 @@ export function serviceEnv(config: Infra, world: BenchWorld, port: number): Reco
 const DIST = join(__dirname, '..', '..');
 export const API_SCRIPT = join(DIST, 'apps', 'api', 'src', 'main.js');
 export const WORKER_SCRIPT = join(DIST, 'apps', 'worker', 'src', 'main.js');
+
+/**
+ * The Node flags package.json's start script for this file passes (`start:worker` caps the
+ * worker's heap), so a bench measures the process as deployed. A later flag given in
+ * BENCH_NODE_FLAGS wins (e.g. --max-old-space-size=4096 to measure without the cap).
+ */
+export function deployedNodeFlags(script: string): string[] {
+  const relative = script.slice(join(DIST, '..').length + 1);
+  const scripts: Record<string, string> = JSON.parse(readFileSync(join(DIST, '..', 'package.json'), 'utf8')).scripts;
+  const command = Object.values(scripts).find((c) => c.startsWith('node ') && c.endsWith(` ${relative}`));
+  return command ? command.split(' ').filter((word) => word.startsWith('--')) : [];
+}
 
 /** Polls GET /health/ready until it answers 200. */
 export async function waitReady(baseUrl: string, api: Service, timeoutMs: number): Promise<void> {
