@@ -38,7 +38,7 @@ describe('ticket and list responses as each caller sees them', () => {
       name: '徽商银行合肥分行', kind: 'bank', serviceTypes: ['finance'], capacity: 5, cities: ['合肥市'], email: 'loans@hsbank.example.cn',
     });
     expect(provider.status).toBe(201);
-    const filed = await post('/demand-lists', tokens.manager, { title: '第四季度需求清单', items: [{ type: 'finance', title: '园区贷' }, { type: 'media', title: '宣传片' }] });
+    const filed = await post('/demand-lists', tokens.manager, { title: '第四季度需求清单', items: [{ type: 'finance', title: '园区贷', desiredBy: '2027-03-31', tags: ['流动资金'], contactName: '赵磊', contactPhone: '13905510001' }, { type: 'media', title: '宣传片' }] });
     expect(filed.status).toBe(201);
     expect(filed.body).toMatchObject({ zoneName: '合肥经开区', ticketCount: 2, finishedCount: 0 });
     listId = filed.body.id;
@@ -85,6 +85,10 @@ describe('ticket and list responses as each caller sees them', () => {
     expect((await post(`/matches/${match.id}/accept`, tokens.finance)).status).toBe(200);
     const matched = (await get(`/tickets?demandListId=${listId}&type=finance`, tokens.manager)).body.items[0];
     expect(matched).toMatchObject({ status: 'matched', providerName: '徽商银行合肥分行', zoneName: '合肥经开区', assigneeName: '王敏', allowedActions: [] });
+    // A page is read apart from a single ticket (one statement, rows mapped by hand): every field the same.
+    const { history: _history, ...alone } = (await get(`/tickets/${financeTicket}`, tokens.manager)).body;
+    expect(matched).toEqual(alone);
+    expect(matched).toMatchObject({ desiredBy: '2027-03-31', tags: ['流动资金'], contactPhone: '13905510001', sla: { stage: 'service' } });
   });
 
   it('a list carries its zone and progress, counted over the tickets the caller sees', async () => {

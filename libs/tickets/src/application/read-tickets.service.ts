@@ -16,9 +16,8 @@ export class ReadTicketsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(scope: AccessScope, filter: TicketFilter, page: PageRequest): Promise<Page<NamedTicket>> {
-    const found = await this.tickets.list(scope, filter, page, this.today());
-    return { items: await this.named(found.items), nextCursor: found.nextCursor };
+  list(scope: AccessScope, filter: TicketFilter, page: PageRequest): Promise<Page<NamedTicket>> {
+    return this.tickets.list(scope, filter, page, this.today());
   }
 
   /** How many tickets `list` pages through for this scope and filter. */

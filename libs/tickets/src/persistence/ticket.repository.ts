@@ -6,12 +6,33 @@ import { Ticket } from '../domain/ticket';
 import { Activity } from '../domain/service';
 import { FINISHED_STATUSES, TICKET_LIMITS } from '../domain/ticket-status';
 import { TicketActivityEntity } from './ticket-activity.entity';
-import { SlaTimer, TicketFilter, TicketHistoryEntry, TicketNames } from './ticket-query';
+import { NamedTicket, SlaTimer, TicketFilter, TicketHistoryEntry, TicketNames } from './ticket-query';
 import { TicketEntity } from './ticket.entity';
 import { applyTextSearch, ListOrder, TICKET_ORDER } from './ticket-text-search';
 import { TicketVersionConflictError } from '../tickets.errors';
 
 const FINISHED_SQL = FINISHED_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * The names a person reads next to tickets (rows of `ticket` under `alias`), as columns zone_name,
+ * list_title, assignee_name and provider_name. The open match is found through its one-per-ticket
+ * partial unique index; once the match has ended, the ticket's provider_id still names who served it.
+ */
+const withNames = (alias: string) => ({
+  columns: 'z.name AS zone_name, l.title AS list_title, a.name AS assignee_name, sp.name AS provider_name',
+  joins: `JOIN zone z ON z.id = ${alias}.zone_id
+          JOIN demand_list l ON l.id = ${alias}.demand_list_id
+          LEFT JOIN app_user a ON a.id = ${alias}.assignee_id
+          LEFT JOIN ticket_match m ON m.ticket_id = ${alias}.id AND m.status IN ('proposed', 'accepted')
+          LEFT JOIN service_provider sp ON sp.id = COALESCE(m.provider_id, ${alias}.provider_id)`,
+});
+
+interface NameColumns {
+  zone_name: string;
+  list_title: string;
+  assignee_name: string | null;
+  provider_name: string | null;
+}
 
 /** Tenancy: every read takes the caller's scope; there is no unscoped finder for callers. */
 export function applyTicketScope<T extends object>(qb: SelectQueryBuilder<T>, alias: string, scope: AccessScope): SelectQueryBuilder<T> {
@@ -158,11 +179,23 @@ export class TicketRepository {
     return applyTicketScope(qb, 't', scope).getOne();
   }
 
-  async list(scope: AccessScope, filter: TicketFilter, page: PageRequest, today: string): Promise<Page<Ticket>> {
+  /**
+   * A page of the caller's tickets with their names, in one statement: the filtered page, then its
+   * names joined to it. Rows are mapped by the entity's column list rather than hydrated by
+   * TypeORM, which took more of the API's CPU than anything else it does for a page of 50.
+   */
+  async list(scope: AccessScope, filter: TicketFilter, page: PageRequest, today: string): Promise<Page<NamedTicket>> {
     const { qb, order } = this.filtered(scope, filter, today);
     if (page.cursor) qb.andWhere(`(${order.createdAt}, ${order.id}) < (:createdAt, :id)`, decodeCursor(page.cursor));
-    const rows = await qb.orderBy(order.createdAt, 'DESC').addOrderBy(order.id, 'DESC').limit(page.limit + 1).getMany();
-    return toPage(rows, page.limit, (t) => ({ createdAt: t.createdAt.toISOString(), id: t.id }));
+    const [filtered, params] = qb.select('t.*').orderBy(order.createdAt, 'DESC').addOrderBy(order.id, 'DESC').limit(page.limit + 1).getQueryAndParameters();
+    const names = withNames('page');
+    const { select, toTicket } = this.rowMapping();
+    const rows: (Record<string, unknown> & NameColumns)[] = await this.dataSource.query(
+      `SELECT ${select('page')}, ${names.columns} FROM (${filtered}) page ${names.joins} ORDER BY page.created_at DESC, page.id DESC`,
+      params,
+    );
+    const named = rows.map((row): NamedTicket => Object.assign(toTicket(row), namesFrom(row)));
+    return toPage(named, page.limit, (t) => ({ createdAt: t.createdAt.toISOString(), id: t.id }));
   }
 
   /** How many tickets `list` would page through. */
@@ -217,24 +250,31 @@ export class TicketRepository {
     return new Map(rows.map((r) => [r.id, { zoneId: r.zone_id, desk: r.desk }]));
   }
 
-  /**
-   * The names shown with tickets the caller already holds (ids read within their scope): one
-   * statement for a whole page. The open match is found through its one-per-ticket partial
-   * unique index; once the match has ended, the ticket's provider_id still names who served it.
-   */
+  /** The names shown with tickets the caller already holds (ids read within their scope): one statement for a whole page. */
   async namesOf(ids: readonly string[]): Promise<Map<string, TicketNames>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; zone_name: string; list_title: string; assignee_name: string | null; provider_name: string | null }[] = await this.dataSource.query(
-      `SELECT t.id, z.name AS zone_name, l.title AS list_title, a.name AS assignee_name, p.name AS provider_name
-         FROM ticket t
-         JOIN zone z ON z.id = t.zone_id
-         JOIN demand_list l ON l.id = t.demand_list_id
-         LEFT JOIN app_user a ON a.id = t.assignee_id
-         LEFT JOIN ticket_match m ON m.ticket_id = t.id AND m.status IN ('proposed', 'accepted')
-         LEFT JOIN service_provider p ON p.id = COALESCE(m.provider_id, t.provider_id)
-        WHERE t.id = ANY ($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, { zoneName: r.zone_name, demandListTitle: r.list_title, assigneeName: r.assignee_name, providerName: r.provider_name }]));
+    const names = withNames('t');
+    const rows: ({ id: string } & NameColumns)[] = await this.dataSource.query(`SELECT t.id, ${names.columns} FROM ticket t ${names.joins} WHERE t.id = ANY ($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, namesFrom(r)]));
   }
+
+  private mapping?: { select: (alias: string) => string; toTicket: (row: Record<string, unknown>) => Ticket };
+
+  /** Selects every column of the entity (a date as its text, as TypeORM gives it) and maps a row back to a Ticket. */
+  private rowMapping(): NonNullable<TicketRepository['mapping']> {
+    if (this.mapping) return this.mapping;
+    const columns = this.dataSource.getMetadata(TicketEntity).columns.map((c) => ({ name: c.databaseName, property: c.propertyName, date: c.type === 'date' }));
+    return (this.mapping = {
+      select: (alias) => columns.map((c) => (c.date ? `${alias}.${c.name}::text AS ${c.name}` : `${alias}.${c.name}`)).join(', '),
+      toTicket: (row) => {
+        const ticket: Record<string, unknown> = {};
+        for (const c of columns) ticket[c.property] = row[c.name];
+        return ticket as unknown as Ticket;
+      },
+    });
+  }
+}
+
+function namesFrom(r: NameColumns): TicketNames {
+  return { zoneName: r.zone_name, demandListTitle: r.list_title, assigneeName: r.assignee_name, providerName: r.provider_name };
 }
