@@ -26,10 +26,15 @@ describe('docker/compose.yaml', () => {
     expect(worker.command.join(' ')).toContain('dist/apps/worker/src/main.js');
   });
 
-  it('starts the worker as package.json start:worker does (its heap cap included)', () => {
+  it('starts the API and the worker as package.json start:api and start:worker do (their heap caps included)', () => {
     const scripts = JSON.parse(readFileSync(join(DOCKER, '..', 'package.json'), 'utf8')).scripts;
-    expect(scripts['start:worker']).toMatch(/--max-old-space-size=\d+ /);
-    expect(worker.command.join(' ')).toBe(scripts['start:worker']);
+    for (const [service, script] of [[api, 'start:api'], [worker, 'start:worker']] as const) {
+      expect(scripts[script]).toMatch(/--max-old-space-size=\d+ /);
+      expect(service.command.join(' ')).toBe(scripts[script]);
+    }
+    // The image's default command is the API's.
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(DOCKER, 'Dockerfile'), 'utf8'))?.[1] ?? '[]';
+    expect((JSON.parse(cmd) as string[]).join(' ')).toBe(scripts['start:api']);
   });
 
   it('takes every secret from the environment and refuses to start without it (no default)', () => {

@@ -8,6 +8,10 @@ import { rawBullmq, rawInserts } from './raw-baseline';
 import { PhaseReport, render } from './report';
 import { seed } from './seed';
 import { BenchWorld, Service } from './services';
+import { largestAcceptedWorkbook, UploadResult, uploadUntil } from './workbooks';
+
+/** Zone managers uploading the largest accepted workbook at once in the workbook phase (each waits its turn: the API loads one at a time). */
+const UPLOADERS = 4;
 
 /**
  * bench/intake: files demand lists over HTTP against the API and the worker running as
@@ -17,7 +21,7 @@ import { BenchWorld, Service } from './services';
  */
 async function run(config: BenchConfig, world: BenchWorld, services: Service[], deadline: number, signal: AbortSignal): Promise<string> {
   const stack = await startStack(config, world, services, Math.max(64, config.connections));
-  const { api, worker, http, db } = stack;
+  const { api, worker, http, db, baseUrl } = stack;
   const meter = new CpuMeter(db, config.redisUrl, { api: () => api.pid, worker: () => worker.pid });
   try {
     const seeded = await seed(http, world, config.zones);
@@ -57,6 +61,17 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     const full = await phase('full', `full speed, ${config.connections} conns`, () => filer.fullSpeed('full', config.connections, config.seconds));
     const peakRssMb = { api: await api.peakRssMb(), worker: await worker.peakRssMb() };
 
+    // The API's heap is capped as deployed: the heaviest thing it holds is an uploaded workbook.
+    const workbook = await largestAcceptedWorkbook();
+    await api.resetPeakRss();
+    let uploads!: UploadResult;
+    const workbooks = await phase('workbooks', `steady ${config.rate} tickets/s + ${UPLOADERS} workbook uploaders`, async () => {
+      const load = filer.steady('workbooks', config.rate, config.seconds);
+      uploads = await uploadUntil(baseUrl, seeded.filers, UPLOADERS, workbook.file, load);
+      return load;
+    });
+    const workbookPhase = { phase: workbooks, uploads, uploaders: UPLOADERS, unpackedBytes: workbook.unpackedBytes, peakRssMb: await api.peakRssMb() };
+
     // The raw limit runs with the machine to itself, and without a relay publishing its rows.
     signal.throwIfAborted();
     log('stopping the API and the worker');
@@ -68,7 +83,7 @@ async function run(config: BenchConfig, world: BenchWorld, services: Service[], 
     log(`raw limit (b): ${jobs} jobs through bare BullMQ`);
     const rawQueue = await rawBullmq(config.redisUrl, world.queuePrefix, jobs, Math.max(5000, deadline - Date.now() - 15_000), signal);
 
-    return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue, idleRssMb, seedingPeakRssMb, peakRssMb });
+    return render({ config, runId: world.runId, deskStaff: seeded.deskStaff, steady, full, rawInsert, rawQueue, idleRssMb, seedingPeakRssMb, peakRssMb, workbookPhase });
   } finally {
     meter.close();
     await closeStack(stack);

@@ -4,6 +4,7 @@ import { BenchConfig } from './config';
 import { LoadResult, percentile } from './load';
 import { Drain, RoutedStats } from './measure';
 import { RawRate } from './raw-baseline';
+import { UploadResult } from './workbooks';
 
 export interface PhaseReport {
   label: string;
@@ -28,6 +29,8 @@ export interface Report {
   seedingPeakRssMb: { api: number; worker: number };
   /** Peak resident set of each process over the steady and full-speed phases, MB. */
   peakRssMb: { api: number; worker: number };
+  /** A steady phase while zone managers upload the largest accepted workbook as dry runs, and the API's peak over it. */
+  workbookPhase: { phase: PhaseReport; uploads: UploadResult; uploaders: number; unpackedBytes: number; peakRssMb: number };
 }
 
 type Cell = string | number;
@@ -105,8 +108,10 @@ export function render(r: Report): string {
       ['phase', 'lists/s', 'tickets/s', 'tickets/s', 'p50', 'p95', 'p99', 'max', 'HTTP 201', 'failed'],
       ['', 'accepted', 'accepted', 'routed', 'ms', 'ms', 'ms', 'ms', 'p99 ms', 'lists'],
     ],
-    [phaseRow(r.steady, c.items), phaseRow(r.full, c.items)],
+    [phaseRow(r.steady, c.items), phaseRow(r.full, c.items), phaseRow(r.workbookPhase.phase, c.items)],
   );
+  const w = r.workbookPhase;
+  const uploadFailures = Object.values(w.uploads.failures).reduce((sum, n) => sum + n, 0);
   const raw = table(
     [['raw limit, same run (API and worker stopped)', 'count', 'seconds', 'tickets/s']],
     [
@@ -162,10 +167,13 @@ export function render(r: Report): string {
     `  one job per filed list. raw limit = min(a, b) as in earlier runs, so ratios stay comparable across versions.`,
     `- rss: resident set (/proc); idle 2 s after the warm-up; peak over the steady and full-speed phases. The seeding (sign-ins,`,
     `  argon2) peaked at api ${fmt(r.seedingPeakRssMb.api)} MB, worker ${fmt(r.seedingPeakRssMb.worker)} MB.`,
-    ...[...notes(r.steady), ...notes(r.full)].map((n) => `- NOTE ${n}`),
+    `- workbooks: the steady load again while ${w.uploaders} zone managers upload the largest workbook the API accepts (200 items and an`,
+    `  appendix sheet, ${fmt(w.unpackedBytes / 1024 / 1024, 2)} MiB unpacked) as dry runs, one after another each: ${fmt(w.uploads.uploads)} uploads,`,
+    `  ${uploadFailures ? `${uploadFailures} not answered 200 ${JSON.stringify(w.uploads.failures)}` : 'all answered 200'}, p50 ${fmt(w.uploads.p50Ms)} ms, max ${fmt(w.uploads.maxMs)} ms; API peak rss ${fmt(w.peakRssMb)} MB.`,
+    ...[...notes(r.steady), ...notes(r.full), ...notes(w.phase)].map((n) => `- NOTE ${n}`),
     '',
     `intake: ${fmt(ratio * 100, 1)} % of raw (${fmt(e2e)} / ${fmt(limit)} tickets/s); p99 submit→routed at ${fmt(c.rate)}/s ` +
       `${fmt(r.steady.stats.p99Ms)} ms; ${fmt(serviceMs, 2)} ms CPU/ticket; rss idle/peak api ${fmt(r.idleRssMb.api)}/${fmt(r.peakRssMb.api)} MB ` +
-      `worker ${fmt(r.idleRssMb.worker)}/${fmt(r.peakRssMb.worker)} MB`,
+      `worker ${fmt(r.idleRssMb.worker)}/${fmt(r.peakRssMb.worker)} MB; api ${fmt(w.peakRssMb)} MB loading workbooks`,
   ].join('\n');
 }

@@ -169,8 +169,8 @@ export const API_SCRIPT = join(DIST, 'apps', 'api', 'src', 'main.js');
 export const WORKER_SCRIPT = join(DIST, 'apps', 'worker', 'src', 'main.js');
 
 /**
- * The Node flags package.json's start script for this file passes (`start:worker` caps the
- * worker's heap), so a bench measures the process as deployed. A later flag given in
+ * The Node flags package.json's start script for this file passes (`start:api` and `start:worker`
+ * cap the heap), so a bench measures the process as deployed. A later flag given in
  * BENCH_NODE_FLAGS wins (e.g. --max-old-space-size=4096 to measure without the cap).
  */
 export function deployedNodeFlags(script: string): string[] {

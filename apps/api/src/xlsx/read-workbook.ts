@@ -1,5 +1,6 @@
 import type { CellValue, Worksheet } from 'exceljs';
 import JSZip from 'jszip';
+import pLimit from 'p-limit';
 import { DomainError } from '@enterpark/common';
 import type { SheetCell, WorksheetGrid } from '@enterpark/demand';
 
@@ -88,16 +89,27 @@ function gridOf(worksheet: Worksheet): WorksheetGrid {
   return { name: worksheet.name, rows };
 }
 
+/**
+ * How many workbooks one API process holds loaded at once; the next upload waits its turn. The
+ * largest accepted workbook adds about 75 MB to the process while loaded (bench:intake's workbook
+ * phase), and the API's heap is capped (package.json start:api), so one at a time. A zone's real
+ * list loads in milliseconds; only a workbook near the limit makes the next one wait.
+ */
+export const WORKBOOKS_LOADED_AT_ONCE = 1;
+const loading = pLimit(WORKBOOKS_LOADED_AT_ONCE);
+
 /** The visible worksheets of an uploaded .xlsx, in tab order, as rows of plain values. */
 export async function readWorkbook(file: Buffer): Promise<WorksheetGrid[]> {
   await checkPackage(file);
-  // ExcelJS (~30 MB resident once loaded) is loaded by the first upload, not by every API process at boot.
-  const { Workbook } = await import('exceljs');
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new NotAWorkbookError('文件已损坏或不是 Excel 保存的工作簿');
-  }
-  return workbook.worksheets.filter((w) => w.state === 'visible').map(gridOf);
+  return loading(async () => {
+    // ExcelJS (~30 MB resident once loaded) is loaded by the first upload, not by every API process at boot.
+    const { Workbook } = await import('exceljs');
+    const workbook = new Workbook();
+    try {
+      await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    } catch {
+      throw new NotAWorkbookError('文件已损坏或不是 Excel 保存的工作簿');
+    }
+    return workbook.worksheets.filter((w) => w.state === 'visible').map(gridOf);
+  });
 }
