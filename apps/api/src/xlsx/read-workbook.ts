@@ -97,6 +97,8 @@ export function loadInThread(file: Buffer, heapMb = THREAD_HEAP_MB): Promise<Wor
   return new Promise((resolve, reject) => {
     const thread = new Worker(THREAD, { workerData: { file }, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: THREAD_YOUNG_MB } });
     thread.once('message', (answer: ThreadAnswer) => {
+      // Its work is done: the thread need not wind down by itself while the next upload waits.
+      void thread.terminate();
       if (!('sheets' in answer)) return reject(new NotAWorkbookError('文件已损坏或不是 Excel 保存的工作簿'));
       resolve(answer.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows.map((row) => ({ number: row.number, cells: row.cells.map(cellOf) })) })));
     });
