@@ -69,8 +69,8 @@ async function checkPackage(file: Buffer): Promise<void> {
 
 /**
  * How many workbooks one API process loads at once; the next upload waits its turn. The largest
- * accepted workbook adds about 110 MB to the process while its thread loads it, so one at a time. A zone's real list loads in milliseconds; only a workbook near the limit
- * makes the next one wait.
+ * accepted workbook adds about 110 MB to the process while its thread loads it, so one at a time.
+ * A zone's real list loads in milliseconds; only a workbook near the limit makes the next one wait.
  */
 const loading = pLimit(1);
 

@@ -2,7 +2,7 @@
 /**
  * Runs in a worker thread, one per upload (read-workbook.ts): loads the uploaded .xlsx with
  * ExcelJS and answers its visible worksheets, in tab order, as rows of plain values. ExcelJS
- * parses a big sheet in stretches of a quarter second and holds a workbook at about 8 times its
+ * parses a big sheet in stretches of a quarter second and holds a workbook at about 12 times its
  * unpacked size; in a thread that blocks no request, and a workbook too big for the thread's heap
  * ends the thread, not the API. Plain JavaScript, because a thread runs only what Node itself
  * loads, in the tests too (they run the TypeScript sources).
