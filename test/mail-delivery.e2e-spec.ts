@@ -7,6 +7,7 @@ import PostalMime from 'postal-mime';
 import { MailAddressInvalidError, MailDraft, MailOutbox, RedriveStuckMailService } from '@enterpark/mail';
 import { SmtpVerdict, TestContext, TestSmtpServer, uniqueSuffix } from '@enterpark/testing';
 import { Reconciler } from '../apps/worker/src/reconciler/reconciler.service';
+import { lz4Available } from '../libs/database/src/migrations/1765600000000-mail-body-lz4';
 
 const MAX_ATTEMPTS = 4;
 
@@ -106,6 +107,22 @@ describe('mail delivery over SMTP', () => {
     expect(mail.parsed.messageId).toBe(stored.message_id);
     expect(mail.header('list-unsubscribe')).toBe(`<${stored.unsubscribe_url}>`);
     expect(mail.header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('stores a digest-sized body compressed with LZ4 where the server has it, and sends it back intact', async () => {
+    const { user } = await ctx.newUser('viewer');
+    const rows = Array.from({ length: 600 }, (_, i) => `<tr><td style="padding:4px 8px;color:#333">工单 ${i}：合肥高新区 · 融资对接</td><td>待确认</td></tr>`);
+    const html = `<table>${rows.join('')}</table>`;
+    const id = await storeAndDispatch(ctx, draft({ kind: 'digest', category: 'digest', recipientUserId: user.id, to: { address: user.email }, html, text: rows.join('\n') }));
+    expect(await settled(ctx, id)).toMatchObject({ status: 'sent' });
+
+    const [stored] = await ctx.sql<{ html: string | null; text_body: string | null }>(
+      `SELECT pg_column_compression(html) AS html, pg_column_compression(text_body) AS text_body FROM mail_message WHERE id = $1`,
+      [id],
+    );
+    const method = (await lz4Available({ query: (sql) => ctx.sql(sql) })) ? 'lz4' : 'pglz';
+    expect(stored).toEqual({ html: method, text_body: method });
+    expect(smtp.to(user.email)[0].parsed.html?.trimEnd()).toBe(html); // MIME ends the part with a line break
   });
 
   it('one-click unsubscribes by POST only (GET shows a page); later mail of that category is skipped, the other still sent', async () => {

@@ -8,6 +8,7 @@ import { log, runBench } from '../intake/harness';
 import { HttpClient } from '../intake/http';
 import { login } from '../intake/seed';
 import { API_SCRIPT, BenchWorld, createDatabase, freePort, Service, serviceEnv, waitReady, WORKER_SCRIPT } from '../intake/services';
+import { CpuMeter } from '../matching/cpu';
 import { composeAll } from './compose-phase';
 import { digestConfig, DigestBenchConfig } from './config';
 import { deliverWeek, rawSmtp } from './deliver-phase';
@@ -48,17 +49,19 @@ async function run(config: DigestBenchConfig, world: BenchWorld, services: Servi
     const baseUrl = `http://127.0.0.1:${port}`;
     await waitReady(baseUrl, api, 30_000);
     const http = new HttpClient(baseUrl, 4);
+    const meter = new CpuMeter(db, config.redisUrl, { api: () => api.pid, worker: () => worker.pid });
     try {
       const token = await login(http, world.adminEmail, world.adminPassword);
       log('delivery phase: POST /digests/runs');
-      const delivery = await deliverWeek(http, token, db, sink, config.week, Math.max(10_000, deadline - Date.now() - 60_000), signal);
+      const delivery = await deliverWeek(http, token, db, sink, meter, config.week, Math.max(10_000, deadline - Date.now() - 60_000), signal);
       const loadAverage = loadavg(); // the delivery's own minute, before anything else runs
       log(`delivery phase: ${delivery.planned - delivery.skipped} digests sent in ${delivery.deliveredSeconds.toFixed(1)} s`);
       await Promise.all([api.stop(), worker.stop()]);
       log('baseline: raw nodemailer send');
-      const raw = await rawSmtp(db, sink, config.week, env.MAIL_FROM, config.sendConcurrency);
+      const raw = await rawSmtp(db, sink, config.week, env.MAIL_FROM, config.sendConcurrency, meter);
       return render({ config, runId: world.runId, seed, compose, delivery, raw, loadAverage });
     } finally {
+      meter.close();
       http.close();
     }
   } finally {

@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { fmt, table } from '../intake/report';
+import { CPU_USERS, CpuUse } from '../matching/cpu';
 import { ComposePhase } from './compose-phase';
 import { DigestBenchConfig } from './config';
 import { DeliveryStats, RawSend } from './deliver-phase';
@@ -14,6 +15,13 @@ export interface DigestReport {
   raw: RawSend;
   /** 1, 5 and 15 minutes, taken as the delivery ended: the machine is shared. */
   loadAverage: number[];
+}
+
+/** CPU milliseconds per message by process over a phase, the stack's total, and the cores the whole machine used. */
+function cpuRow(label: string, cpu: CpuUse, messages: number): (string | number)[] {
+  const ms = (cores: number) => (cores * cpu.wallSeconds * 1000) / Math.max(1, messages);
+  const stack = CPU_USERS.filter((u) => u !== 'other').reduce((sum, u) => sum + cpu.cores[u], 0);
+  return [label, ...CPU_USERS.map((u) => fmt(ms(cpu.cores[u]), 2)), fmt(ms(stack), 2), fmt(stack + cpu.cores.other, 2)];
 }
 
 export function render(r: DigestReport): string {
@@ -32,6 +40,10 @@ export function render(r: DigestReport): string {
       ['baseline: the same messages, raw nodemailer pool → same SMTP', r.raw.messages, fmt(r.raw.seconds, 1), fmt(r.raw.messages / r.raw.seconds, 0)],
     ],
   );
+  const cpuTable = table(
+    [['CPU ms per message', ...CPU_USERS, 'stack', 'cores used']],
+    [cpuRow('service (POST → last sent)', d.cpu, digests), cpuRow('raw send (sender and sink in bench)', r.raw.cpu, r.raw.messages)],
+  );
   const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
   return [
     `bench/digest — run ${r.runId}, ${cpus().length} cores, week ${config.week}`,
@@ -43,6 +55,9 @@ export function render(r: DigestReport): string {
     '',
     `Delivery (API and worker processes, MAIL_SEND_CONCURRENCY=${config.sendConcurrency}, local SMTP sink):`,
     deliveryTable,
+    '',
+    cpuTable,
+    `  bench is this process: the SMTP sink in both rows, the raw sender too; other is the rest of the shared machine; stack excludes other.`,
     '',
     `stored: ${Object.entries(d.storedByKind).map(([k, n]) => `${k} ${n}`).join(', ')}; average message ${fmt(d.averageKb, 1)} KB (raw send ${fmt(r.raw.averageKb, 1)} KB); ` +
       `${d.received} messages received, of them twice (same Message-ID) ${d.resent}; failed ${d.failed}; ` +

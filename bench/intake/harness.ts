@@ -94,7 +94,7 @@ async function main(config: Infra, deadlineSeconds: number, run: BenchRun): Prom
     process.on('uncaughtException', (error) => log(`after the run: ${error.message}`));
     await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
     await Promise.all(services.map((s) => s.stop(3000)));
-    if (await cleanup(config, world)) log('cleaned up (database dropped, queue keys deleted)');
+    if (await cleanup(config, world)) log(process.env.BENCH_KEEP_DATABASE === '1' ? 'cleaned up (queue keys deleted, database kept)' : 'cleaned up (database dropped, queue keys deleted)');
   }
   return code;
 }

@@ -42,8 +42,11 @@ export async function createDatabase(config: Infra, world: BenchWorld): Promise<
 
 /** Drops the database and deletes every key under the queue prefix; each step runs even if the other fails. */
 export async function cleanup(config: Infra, world: BenchWorld): Promise<boolean> {
+  // BENCH_KEEP_DATABASE=1 leaves the run's database for a look at its plans (EXPLAIN) afterwards.
+  const keep = process.env.BENCH_KEEP_DATABASE === '1';
+  if (keep) process.stderr.write(`[bench] cleanup: database ${world.databaseName} kept (BENCH_KEEP_DATABASE=1); drop it when done\n`);
   const steps: [string, () => Promise<unknown>][] = [
-    [`drop database ${world.databaseName}`, () => dropDatabase(config.adminUrl, world.databaseName)],
+    ...(keep ? [] : [[`drop database ${world.databaseName}`, () => dropDatabase(config.adminUrl, world.databaseName)] as [string, () => Promise<unknown>]]),
     [`delete keys ${world.queuePrefix}*`, () => deleteRedisKeys(config.redisUrl, world.queuePrefix)],
   ];
   let ok = true;
