@@ -33,7 +33,7 @@ describe('digest content', () => {
   const clock = new TestClock(new Date('2026-11-03T09:00:00+08:00'));
   let ctx: TestContext;
   let composer: DigestComposer;
-  const users = {} as Record<'managerA' | 'finance' | 'mediaTraining' | 'viewer' | 'coordinator', DigestRecipient>;
+  const users = {} as Record<'managerA' | 'managerB' | 'finance' | 'mediaTraining' | 'viewer' | 'coordinator', DigestRecipient>;
   const tokens = {} as Record<'managerA' | 'finance' | 'mediaTraining' | 'coordinator', string>;
   const ids = {} as Record<keyof typeof T, string>;
   let providerId: string;
@@ -90,7 +90,7 @@ describe('digest content', () => {
     const finance = await ctx.newUser('desk_staff', { desks: ['finance'], name: '王金融' });
     const mediaTraining = await ctx.newUser('desk_staff', { desks: ['media', 'training'], name: '赵宣传' });
     const viewer = await ctx.newUser('viewer', { name: '厅领导' });
-    Object.assign(users, { managerA: recipient(managerA), finance: recipient(finance), mediaTraining: recipient(mediaTraining), viewer: recipient(viewer) });
+    Object.assign(users, { managerA: recipient(managerA), managerB: recipient(managerB), finance: recipient(finance), mediaTraining: recipient(mediaTraining), viewer: recipient(viewer) });
     Object.assign(tokens, { managerA: managerA.token, finance: finance.token, mediaTraining: mediaTraining.token, coordinator: await ctx.coordinatorToken() });
     const [admin] = await ctx.sql(`SELECT id, email, name FROM app_user WHERE role = 'coordinator'`);
     users.coordinator = { ...admin, role: 'coordinator', zoneId: null, desks: [] };
@@ -166,6 +166,17 @@ describe('digest content', () => {
     // Another zone's ticket, last quarter's and next week's are nowhere.
     expect(titlesIn(d, ['wuhu', 'lastQuarter', 'nextWeek'])).toEqual([]);
     expect(d.html).not.toContain('芜湖经开区');
+  });
+
+  it('composes a batch of recipients as each would get their digest alone: every zone manager only their own zone', async () => {
+    const order: (keyof typeof users)[] = ['managerB', 'finance', 'managerA', 'coordinator', 'viewer', 'mediaTraining'];
+    const batch = await composer.composeMany(order.map((who) => users[who]), WEEK);
+    const alone = await Promise.all(order.map((who) => compose(who)));
+    expect(batch).toEqual(alone);
+    const [wuhu, , hefei] = batch;
+    expect(wuhu.subject).toBe('进园区服务周报｜芜湖经开区｜2026年第47周');
+    expect(titlesIn(wuhu, ['wuhu', 'loan', 'subsidy'])).toEqual(['wuhu']);
+    expect(titlesIn(hefei, ['wuhu', 'loan', 'subsidy'])).toEqual(['loan', 'subsidy']);
   });
 
   it('escapes user text in the HTML and keeps it plain in the text part', async () => {

@@ -4,7 +4,7 @@ import { InvalidInputError, IsoWeek, parseIsoWeek } from '@enterpark/common';
 import { TransactionRunner } from '@enterpark/database';
 import { User, UserRepository } from '@enterpark/identity';
 import { MailAddressInvalidError, MailDraft, MailDraftInvalidError, MailOutbox } from '@enterpark/mail';
-import { ComposedDigest } from '../domain/digest-content';
+import { ComposedDigest, recipientOf } from '../domain/digest-content';
 import { DigestKey, digestKeyId, DigestRepository } from '../persistence/digest.repository';
 import { DigestComposer } from './digest-composer.service';
 
@@ -60,16 +60,18 @@ export class ComposeDigestService {
     // reaches the recipients that need the figures, when they ask for them.
     for (const id of new Set(planned.map((key) => key.week))) this.composer.prepare(weeks.get(id)!).catch(() => undefined);
     const users = new Map((await this.users.findByIds([...new Set(planned.map((key) => key.recipientId))])).map((user) => [user.id, user]));
-    const drafts = await Promise.all(
-      planned.map(async (key) => {
-        const user = users.get(key.recipientId);
-        if (!user) return (outcomes.set(digestKeyId(key), 'skipped'), null);
-        const week = weeks.get(key.week)!;
-        const content = await this.composer.compose({ id: user.id, email: user.email, name: user.name, role: user.role, zoneId: user.zoneId, desks: user.desks }, week);
-        return { key, draft: draftOf(user, week, content) };
-      }),
-    );
-    const composed = drafts.filter((d) => d !== null);
+    const byWeek = new Map<string, { key: DigestKey; user: User }[]>();
+    for (const key of planned) {
+      const user = users.get(key.recipientId);
+      if (!user) outcomes.set(digestKeyId(key), 'skipped');
+      else byWeek.set(key.week, [...(byWeek.get(key.week) ?? []), { key, user }]);
+    }
+    const composed: { key: DigestKey; draft: MailDraft }[] = [];
+    for (const [id, entries] of byWeek) {
+      const week = weeks.get(id)!;
+      const contents = await this.composer.composeMany(entries.map(({ user }) => recipientOf(user)), week);
+      entries.forEach(({ key, user }, i) => composed.push({ key, draft: draftOf(user, week, contents[i]) }));
+    }
     await this.tx.run(async (manager) => {
       const locked = await this.digests.lockMany(manager, composed.map((d) => d.key));
       const stored: { key: DigestKey; mailMessageId: string }[] = [];

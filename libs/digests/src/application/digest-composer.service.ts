@@ -8,7 +8,7 @@ import { CalendarStatusService } from '@enterpark/tickets';
 import { RankingsService } from '@enterpark/statistics';
 import { calendarWarningSection } from '../domain/calendar-warning';
 import { buildDeskDigest, mergeDeskQueues } from '../domain/desk-digest-view';
-import { ComposedDigest, DigestBoard, DigestRecipient } from '../domain/digest-content';
+import { ComposedDigest, DigestBoard, DigestRecipient, recipientOf, ZoneDigestData } from '../domain/digest-content';
 import { withInlineImagesAsDataUris } from '../domain/digest-preview';
 import { DigestRecipientNotFoundError } from '../digests.errors';
 import { DigestBody, SectionView } from '../domain/digest-view';
@@ -40,8 +40,8 @@ interface ScopeDigest {
  * recipients: their figures (one board per week, see DigestBoardRepository) and their
  * rendered bodies are computed once per (week, scope) and kept in small in-process caches
  * with a short TTL (bounded: a few weeks × the 63 possible desk sets); concurrent callers
- * share a computation in flight. A zone is read per recipient (a few indexed rows). Per
- * recipient only the greeting and the unsubscribe link differ, and only Handlebars runs.
+ * share a computation in flight. Zones are read per batch of recipients (a few indexed rows
+ * each). Per recipient only the greeting and the unsubscribe link differ, and only Handlebars runs.
  */
 @Injectable()
 export class DigestComposer {
@@ -63,7 +63,26 @@ export class DigestComposer {
 
   /** `fresh`: read the figures now instead of reusing the week's cached ones (previews). */
   async compose(recipient: DigestRecipient, week: IsoWeek, options: { fresh?: boolean } = {}): Promise<ComposedDigest> {
-    const scope = await this.scopeDigest(recipient, week, options.fresh ?? false);
+    return this.render(recipient, await this.scopeDigest(recipient, week, options.fresh ?? false));
+  }
+
+  /**
+   * Several recipients' digests of one week, in order, as a run composes a batch: the zones of
+   * its zone managers are read together (two statements for all of them); the other roles
+   * share the week's cached figures.
+   */
+  async composeMany(recipients: readonly DigestRecipient[], week: IsoWeek): Promise<ComposedDigest[]> {
+    const zoneIds = recipients.flatMap((r) => (r.role === 'zone_manager' && r.zoneId ? [r.zoneId] : []));
+    const zones = await this.zones.loadMany(zoneIds, week, DIGEST_LIST_CAP);
+    return Promise.all(
+      recipients.map(async (recipient) =>
+        this.render(recipient, recipient.role === 'zone_manager' ? this.zoneScope(recipient, week, zones) : await this.scopeDigest(recipient, week, false)),
+      ),
+    );
+  }
+
+  /** Per recipient only the greeting and the unsubscribe link differ. */
+  private async render(recipient: DigestRecipient, scope: ScopeDigest): Promise<ComposedDigest> {
     const { html, text } = await this.templates.render({
       ...scope.body,
       greeting: `${recipient.name}，您好：`,
@@ -77,8 +96,7 @@ export class DigestComposer {
   async preview(userId: string, week: IsoWeek): Promise<string> {
     const user = await this.users.findById(userId);
     if (!user) throw new DigestRecipientNotFoundError();
-    const recipient = { id: user.id, email: user.email, name: user.name, role: user.role, zoneId: user.zoneId, desks: user.desks };
-    const digest = await this.compose(recipient, week, { fresh: true });
+    const digest = await this.compose(recipientOf(user), week, { fresh: true });
     return withInlineImagesAsDataUris(digest.html, digest.inlineImages);
   }
 
@@ -130,8 +148,13 @@ export class DigestComposer {
   }
 
   private async zoneDigest(recipient: DigestRecipient, week: IsoWeek): Promise<ScopeDigest> {
+    return this.zoneScope(recipient, week, await this.zones.loadMany(recipient.zoneId ? [recipient.zoneId] : [], week, DIGEST_LIST_CAP));
+  }
+
+  /** A zone manager's digest from the zones read for it. */
+  private zoneScope(recipient: DigestRecipient, week: IsoWeek, zones: ReadonlyMap<string, ZoneDigestData>): ScopeDigest {
     if (!recipient.zoneId) throw new Error(`zone manager ${recipient.id} has no zone`);
-    const data = await this.zones.load(recipient.zoneId, week, DIGEST_LIST_CAP);
+    const data = zones.get(recipient.zoneId);
     if (!data) throw new Error(`zone ${recipient.zoneId} of ${recipient.id} does not exist`);
     const links = { ticket: (id: string) => this.config.ticketUrl(id), confirm: (id: string) => this.config.ticketConfirmUrl(id) };
     return { body: buildZoneDigest(data, week, links), inlineImages: [] };

@@ -6,6 +6,10 @@ import { Capped, RankingItem, ZoneRow } from '@enterpark/statistics';
 /** Who a digest is for: the account as the digest run read it. */
 export type DigestRecipient = Pick<User, 'id' | 'email' | 'name' | 'role' | 'zoneId' | 'desks'>;
 
+export function recipientOf(user: User): DigestRecipient {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, zoneId: user.zoneId, desks: user.desks };
+}
+
 /** A rendered digest, ready to become a MailDraft. */
 export interface ComposedDigest {
   subject: string;

@@ -91,14 +91,21 @@ export class DigestTicketLines {
 
   /** Resolves every bucket's ids to tickets (one query), keeping each bucket's order. */
   async resolve<K extends string>(buckets: Record<K, IdBucket>): Promise<Record<K, Capped<DigestTicket>>> {
-    const ids = [...new Set(Object.values<IdBucket>(buckets).flatMap((b) => b.ids))];
+    return (await this.resolveMany([buckets]))[0];
+  }
+
+  /** The same for several digests' buckets at once, still one query: a batch of zone digests reads its tickets together. */
+  async resolveMany<K extends string>(bucketSets: readonly Record<K, IdBucket>[]): Promise<Record<K, Capped<DigestTicket>>[]> {
+    const ids = [...new Set(bucketSets.flatMap((buckets) => Object.values<IdBucket>(buckets).flatMap((b) => b.ids)))];
     const rows = ids.length ? await queryPrepared<LineRow>(this.dataSource, 'digest_ticket_lines', LINES_SQL, [ids]) : [];
     const byId = new Map(rows.map((r) => [r.id, toTicket(r)]));
-    const out = {} as Record<K, Capped<DigestTicket>>;
-    for (const key of Object.keys(buckets) as K[]) {
-      const bucket = buckets[key];
-      out[key] = { total: bucket.total, items: bucket.ids.map((id) => byId.get(id)).filter((t): t is DigestTicket => t !== undefined) };
-    }
-    return out;
+    return bucketSets.map((buckets) => {
+      const out = {} as Record<K, Capped<DigestTicket>>;
+      for (const key of Object.keys(buckets) as K[]) {
+        const bucket = buckets[key];
+        out[key] = { total: bucket.total, items: bucket.ids.map((id) => byId.get(id)).filter((t): t is DigestTicket => t !== undefined) };
+      }
+      return out;
+    });
   }
 }
