@@ -14,10 +14,11 @@ import { ProblemsAndTemplates1765300000000 } from './migrations/1765300000000-pr
 import { ListQueryIndexes1765400000000 } from './migrations/1765400000000-list-query-indexes';
 import { TicketTermPostings1765500000000 } from './migrations/1765500000000-ticket-term-postings';
 import { MailBodyLz41765600000000 } from './migrations/1765600000000-mail-body-lz4';
+import { DropDuplicateListIndex1765700000000 } from './migrations/1765700000000-drop-duplicate-list-index';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Reviewed migrations, in order. Never `synchronize`. */
-export const MIGRATIONS = [Foundation1763769600000, Lifecycle1763856000000, MailAndDigests1763942400000, Webhooks1763942400001, AssignmentMail1764028800100, Dashboard1764028800200, CalendarMissingMail1764806400000, SimilarTickets1764900000000, TicketContact1764950000000, SignInHardening1765152000000, RankingsAndBulletins1765200000000, ProblemsAndTemplates1765300000000, ListQueryIndexes1765400000000, TicketTermPostings1765500000000, MailBodyLz41765600000000];
+export const MIGRATIONS = [Foundation1763769600000, Lifecycle1763856000000, MailAndDigests1763942400000, Webhooks1763942400001, AssignmentMail1764028800100, Dashboard1764028800200, CalendarMissingMail1764806400000, SimilarTickets1764900000000, TicketContact1764950000000, SignInHardening1765152000000, RankingsAndBulletins1765200000000, ProblemsAndTemplates1765300000000, ListQueryIndexes1765400000000, TicketTermPostings1765500000000, MailBodyLz41765600000000, DropDuplicateListIndex1765700000000];
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {

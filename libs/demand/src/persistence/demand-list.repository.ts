@@ -55,7 +55,7 @@ export class DemandListRepository {
 
   /**
    * Zone names and progress counts of lists the caller already holds, in one statement for a
-   * page (ticket_list_idx). A desk counts only the tickets routed to its desks.
+   * page (ticket_demand_list_id_seq_key). A desk counts only the tickets routed to its desks.
    */
   async progressOf(scope: AccessScope, ids: readonly string[]): Promise<Map<string, Progress>> {
     if (ids.length === 0) return new Map();
