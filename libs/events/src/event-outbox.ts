@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { newId } from '@enterpark/common';
+import { queryPrepared } from '@enterpark/database';
 import { AggregateType, DomainEvent, EventName, EventPayloads } from './event-catalogue';
 
 export interface NewEvent<N extends EventName = EventName> {
@@ -22,8 +23,9 @@ export function newEvent<N extends EventName>(name: N, fields: Omit<NewEvent<N>,
 export async function appendEvents(manager: EntityManager, events: NewEvent[], at: Date): Promise<DomainEvent[]> {
   const rows: DomainEvent[] = events.map((e) => ({ id: newId(), ...e, occurredAt: at.toISOString() }));
   if (rows.length === 0) return rows;
-  // One statement with one JSON parameter (cheaper than TypeORM's insert builder); seq comes from the bigserial.
-  await manager.query(
+  // One prepared statement with one JSON parameter (cheaper than TypeORM's insert builder); seq comes from the bigserial.
+  await queryPrepared(
+    manager,
     `INSERT INTO event (id, name, aggregate_type, aggregate_id, zone_id, actor_id, payload, occurred_at)
      SELECT id, name, "aggregateType", "aggregateId", "zoneId", "actorId", payload, "occurredAt"
        FROM jsonb_to_recordset($1::jsonb) AS x(

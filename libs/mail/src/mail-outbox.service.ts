@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { EntityManager } from 'typeorm';
 import { newId } from '@enterpark/common';
+import { queryPrepared } from '@enterpark/database';
 import { AppConfig } from '@enterpark/config';
 import { jobSpec } from '@enterpark/events';
 import { UnsubscribeLinks } from './application/unsubscribe-links.service';
@@ -134,7 +135,8 @@ export class MailOutbox {
     // In key order: concurrent calls wait on each other's keys in one order, never in a cycle.
     rows.sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
     const columns = MAIL_COLUMNS.map((_, i) => rows.map((row) => row.values[i]));
-    const inserted: { id: string; dedupe_key: string }[] = await manager.query(
+    const inserted = await queryPrepared<{ id: string; dedupe_key: string }>(
+      manager,
       `INSERT INTO mail_message (${MAIL_COLUMNS.map(([name]) => name).join(', ')})
        SELECT * FROM unnest(${MAIL_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
        ON CONFLICT (dedupe_key) DO NOTHING

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ServiceType } from '@enterpark/common';
-import { Capped, dateOf, queryPrepared } from '@enterpark/statistics';
+import { queryPrepared } from '@enterpark/database';
+import { Capped, dateOf } from '@enterpark/statistics';
 import { DigestTicket } from '../domain/digest-content';
 
 interface LineRow {
@@ -97,7 +98,7 @@ export class DigestTicketLines {
   /** The same for several digests' buckets at once, still one query: a batch of zone digests reads its tickets together. */
   async resolveMany<K extends string>(bucketSets: readonly Record<K, IdBucket>[]): Promise<Record<K, Capped<DigestTicket>>[]> {
     const ids = [...new Set(bucketSets.flatMap((buckets) => Object.values<IdBucket>(buckets).flatMap((b) => b.ids)))];
-    const rows = ids.length ? await queryPrepared<LineRow>(this.dataSource, 'digest_ticket_lines', LINES_SQL, [ids]) : [];
+    const rows = ids.length ? await queryPrepared<LineRow>(this.dataSource, LINES_SQL, [ids]) : [];
     const byId = new Map(rows.map((r) => [r.id, toTicket(r)]));
     return bucketSets.map((buckets) => {
       const out = {} as Record<K, Capped<DigestTicket>>;

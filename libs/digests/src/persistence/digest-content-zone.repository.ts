@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IsoWeek } from '@enterpark/common';
-import { Capped, dateOf, inWeek, OPEN, OVERDUE, queryPrepared, weekParams } from '@enterpark/statistics';
+import { queryPrepared } from '@enterpark/database';
+import { Capped, dateOf, inWeek, OPEN, OVERDUE, weekParams } from '@enterpark/statistics';
 import { DemandListLine, WeekFlow, ZoneDigestData } from '../domain/digest-content';
 import { DigestTicketLines } from './digest-content-lines';
 
@@ -96,7 +97,7 @@ export class ZoneDigestRepository {
     const ids = [...new Set(zoneIds)];
     if (ids.length === 0) return new Map();
     const query = weekParams(ZONES_SQL, week, 3);
-    const rows = (await queryPrepared<ZoneQueryRow>(this.dataSource, 'digest_zones', query.sql, [ids, cap, ...query.params])).filter((r) => r.zone_name);
+    const rows = (await queryPrepared<ZoneQueryRow>(this.dataSource, query.sql, [ids, cap, ...query.params])).filter((r) => r.zone_name);
     const tickets = await this.lines.resolveMany(
       rows.map(({ counts: c, ...row }) => ({
         activity: { total: c.activity, ids: row.activity },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { queryPrepared } from '@enterpark/database';
 import { InlineImage, MailAttachment, MailCategory, MailKind } from '../mail-draft';
 import { allowsMailSql } from './mail-preference.repository';
 
@@ -75,7 +76,8 @@ export class MailMessageRepository {
    * preferences as they are at send time: a send is this round trip and the one that ends it.
    */
   async claim(id: string, leaseMs: number): Promise<ClaimedMail | null> {
-    const [rows]: [ClaimRow[], number] = await this.dataSource.query(
+    const rows = await queryPrepared<ClaimRow>(
+      this.dataSource,
       `UPDATE mail_message m SET status = 'sending', attempts = attempts + 1, lease_until = ${LEASE}, updated_at = now()
         WHERE id = $1 AND (status = 'queued' OR (status = 'sending' AND lease_until < now()))
         RETURNING id, kind, category, recipient_user_id, to_address, to_name, subject, html, text_body, inline_images, attachments,
@@ -91,14 +93,16 @@ export class MailMessageRepository {
 
   /** Ends the claim in a final state; false when the claim was lost meanwhile (nothing written). */
   async finish(message: MailMessage, status: FinalMailStatus, error: string | null = null): Promise<boolean> {
-    const [, count]: [unknown[], number] = await this.dataSource.query(
+    const written = await queryPrepared(
+      this.dataSource,
       `UPDATE mail_message
           SET status = $3, last_error = COALESCE($4, last_error), lease_until = NULL, updated_at = now(),
               sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END
-        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
+        WHERE id = $1 AND status = 'sending' AND attempts = $2
+       RETURNING id`,
       [message.id, message.attempts, status, error],
     );
-    return count > 0;
+    return written.length > 0;
   }
 
   /** Gives the message back for a later attempt, recording why this one failed. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ServiceType } from '@enterpark/common';
+import { queryPrepared } from '@enterpark/database';
 import { ProposalFacts, TicketFacts } from '../domain/notification-view';
 import { ProblemResolutionFacts } from '../domain/problem-messages';
 
@@ -38,7 +39,8 @@ const TICKET_FACTS = `
 export class NotificationFactsRepository {
   /** A resolved problem as one zone reads it: its own tickets in it (null: no such resolved problem). */
   async problemResolution(manager: EntityManager, problemId: string, zoneId: string): Promise<ProblemResolutionFacts | null> {
-    const rows: { resolved_at: Date; zone_name: string; titles: string[] }[] = await manager.query(
+    const rows = await queryPrepared<{ resolved_at: Date; zone_name: string; titles: string[] }>(
+      manager,
       `SELECT p.resolved_at, z.name AS zone_name,
               ARRAY(SELECT t.title FROM problem_ticket pt JOIN ticket t ON t.id = pt.ticket_id
                      WHERE pt.problem_id = p.id AND pt.zone_id = z.id ORDER BY t.created_at, t.id LIMIT 20) AS titles
@@ -49,24 +51,24 @@ export class NotificationFactsRepository {
   }
 
   async ticket(manager: EntityManager, ticketId: string): Promise<TicketFacts | null> {
-    const [row]: TicketRow[] = await manager.query(`${TICKET_FACTS} WHERE t.id = $1`, [ticketId]);
+    const [row] = await queryPrepared<TicketRow>(manager, `${TICKET_FACTS} WHERE t.id = $1`, [ticketId]);
     return row ? toTicketFacts(row) : null;
   }
 
   /** Several tickets in one round trip (a batch of events); a ticket that does not exist is absent. */
   async tickets(manager: EntityManager, ticketIds: readonly string[]): Promise<Map<string, TicketFacts>> {
-    const rows: TicketRow[] = ticketIds.length ? await manager.query(`${TICKET_FACTS} WHERE t.id = ANY($1::uuid[])`, [ticketIds]) : [];
+    const rows = ticketIds.length ? await queryPrepared<TicketRow>(manager, `${TICKET_FACTS} WHERE t.id = ANY($1::uuid[])`, [ticketIds]) : [];
     return new Map(rows.map((r) => [r.id, toTicketFacts(r)]));
   }
 
   async proposal(manager: EntityManager, matchId: string): Promise<ProposalFacts | null> {
-    const [match]: { id: string; ticket_id: string; status: string; proposed_at: Date; expires_at: Date | null; provider_id: string; provider_name: string; provider_email: string }[] =
-      await manager.query(
-        `SELECT m.id, m.ticket_id, m.status, m.proposed_at, m.expires_at, p.id AS provider_id, p.name AS provider_name, p.email AS provider_email
-           FROM ticket_match m JOIN service_provider p ON p.id = m.provider_id
-          WHERE m.id = $1`,
-        [matchId],
-      );
+    const [match] = await queryPrepared<{ id: string; ticket_id: string; status: string; proposed_at: Date; expires_at: Date | null; provider_id: string; provider_name: string; provider_email: string }>(
+      manager,
+      `SELECT m.id, m.ticket_id, m.status, m.proposed_at, m.expires_at, p.id AS provider_id, p.name AS provider_name, p.email AS provider_email
+         FROM ticket_match m JOIN service_provider p ON p.id = m.provider_id
+        WHERE m.id = $1`,
+      [matchId],
+    );
     if (!match) return null;
     const ticket = await this.ticket(manager, match.ticket_id);
     if (!ticket) return null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ServiceType } from '@enterpark/common';
+import { queryPrepared } from '@enterpark/database';
 import { Recipient } from '../domain/notification-view';
 
 /**
@@ -30,20 +31,20 @@ const toRecipient = (u: UserRow): Recipient => ({ key: u.id, userId: u.id, addre
 @Injectable()
 export class RecipientRepository {
   async user(manager: EntityManager, userId: string): Promise<Recipient | null> {
-    const [row]: UserRow[] = await manager.query(`SELECT id, email, name FROM app_user WHERE id = $1`, [userId]);
+    const [row] = await queryPrepared<UserRow>(manager, `SELECT id, email, name FROM app_user WHERE id = $1`, [userId]);
     return row ? toRecipient(row) : null;
   }
 
   /** Several people in one round trip (a batch of events), active or not; one that does not exist is absent. */
   async people(manager: EntityManager, userIds: readonly string[]): Promise<Map<string, Person>> {
     const rows: (UserRow & { active: boolean })[] = userIds.length
-      ? await manager.query(`SELECT id, email, name, active FROM app_user WHERE id = ANY($1::uuid[])`, [userIds])
+      ? await queryPrepared<UserRow & { active: boolean }>(manager, `SELECT id, email, name, active FROM app_user WHERE id = ANY($1::uuid[])`, [userIds])
       : [];
     return new Map(rows.map((r) => [r.id, { recipient: toRecipient(r), active: r.active }]));
   }
 
   async activeUser(manager: EntityManager, userId: string): Promise<Recipient | null> {
-    const [row]: UserRow[] = await manager.query(`SELECT id, email, name FROM app_user WHERE id = $1 AND active`, [userId]);
+    const [row] = await queryPrepared<UserRow>(manager, `SELECT id, email, name FROM app_user WHERE id = $1 AND active`, [userId]);
     return row ? toRecipient(row) : null;
   }
 
@@ -60,12 +61,13 @@ export class RecipientRepository {
   }
 
   async provider(manager: EntityManager, providerId: string): Promise<Recipient | null> {
-    const [row]: { id: string; email: string; name: string }[] = await manager.query(`SELECT id, email, name FROM service_provider WHERE id = $1`, [providerId]);
+    const [row] = await queryPrepared<{ id: string; email: string; name: string }>(manager, `SELECT id, email, name FROM service_provider WHERE id = $1`, [providerId]);
     return row ? { key: row.id, userId: null, address: row.email, name: row.name } : null;
   }
 
   private async activeUsersWhere(manager: EntityManager, where: string, params: unknown[]): Promise<Recipient[]> {
-    const rows: UserRow[] = await manager.query(
+    const rows = await queryPrepared<UserRow>(
+      manager,
       `SELECT id, email, name FROM app_user WHERE active AND ${where} ORDER BY id LIMIT ${MAX_RECIPIENTS}`,
       params,
     );

@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { IsoWeek, shanghaiDay } from '@enterpark/common';
 
 /**
@@ -41,23 +40,4 @@ export function inWeek(column: string): string {
 export function dateOf(value: Date | string | null): Date | null {
   if (value === null) return null;
   return value instanceof Date ? value : new Date(value);
-}
-
-interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
-}
-
-/**
- * Runs a named prepared statement on a pooled connection. Planning these statements (many
- * partial indexes on ticket to weigh) costs several times their execution, and the zone
- * and line queries run once per recipient: each connection plans them once.
- */
-export async function queryPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const runner = dataSource.createQueryRunner();
-  try {
-    const client = (await runner.connect()) as PgClient;
-    return (await client.query({ name, text, values })).rows as T[];
-  } finally {
-    await runner.release();
-  }
 }
