@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CalendarService, CalendarYearMissingError } from '@enterpark/calendar';
 import { ServiceType } from '@enterpark/common';
+import { queryPrepared } from '@enterpark/database';
 import { NewEvent } from '@enterpark/events';
 import { DEFAULT_SLA_TARGETS, scheduleSla, SlaTargets, slaUnscheduled, stageDeadline } from '../domain/sla';
 import { Ticket } from '../domain/ticket';
-import { SlaTargetEntity } from '../persistence/sla-target.entity';
 
 /**
  * Gives every running stage clock its working-day deadline, inside the transaction that
@@ -40,8 +40,13 @@ export class SlaScheduler {
   }
 
   private async targets(manager: EntityManager): Promise<Map<ServiceType, SlaTargets>> {
-    const rows = await manager.getRepository(SlaTargetEntity).find();
-    return new Map(rows.map((r) => [r.type, { triageDays: r.triageDays, matchingDays: r.matchingDays, serviceDays: r.serviceDays }]));
+    // Read in the transition's transaction (a target changed meanwhile applies at once); every transition runs it.
+    const rows = await queryPrepared<SlaTargets & { type: ServiceType }>(
+      manager,
+      `SELECT type, triage_days AS "triageDays", matching_days AS "matchingDays", service_days AS "serviceDays" FROM sla_target`,
+      [],
+    );
+    return new Map(rows.map(({ type, ...targets }) => [type, targets]));
   }
 }
 
