@@ -115,10 +115,19 @@ describe('the desk clerk in the console', () => {
 
     await page.getByRole('button', { name: '受理', exact: true }).click();
     const accept = page.getByRole('dialog', { name: '受理' });
-    await accept.getByLabel('优先级').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="高"]').click();
-    // On a busy machine the dropdown's click can land before the choice shows: submit only once it does.
-    await accept.getByTitle('高', { exact: true }).waitFor();
+    // On a busy machine the option's click can land while the dropdown is still opening and be lost:
+    // choose again (the dropdown open) until the select shows the choice, and submit only then.
+    for (let attempt = 1; ; attempt++) {
+      const options = page.locator('.ant-select-dropdown:visible');
+      if (!(await options.isVisible())) await accept.getByLabel('优先级').click();
+      await options.locator('.ant-select-item-option[title="高"]').click();
+      const chosen = await accept
+        .getByTitle('高', { exact: true })
+        .waitFor({ timeout: 3_000 })
+        .then(() => true, () => false);
+      if (chosen) break;
+      if (attempt === 3) throw new Error('the priority select never showed 高');
+    }
     await accept.getByRole('button', { name: '提交' }).click();
 
     // The worker proposes the provider; the page shows it by itself, with the ranking's reasons.
