@@ -17,16 +17,17 @@ const FINISHED_SQL = FINISHED_STATUSES.map((s) => `'${s}'`).join(', ');
 /**
  * The names a person reads next to tickets (rows of `ticket` under `alias`), as the columns of
  * TicketNames. The open match is found through its one-per-ticket partial unique index; once the
- * match has ended, the ticket's provider_id still names who served it.
+ * match has ended, the ticket's provider_id still names who served it. Each name is a subquery by
+ * key rather than a join: for a page of 50 the planner otherwise hashes every zone and user (seq
+ * scans of thousands of rows) and searches the join order of five tables on every call, which
+ * cost as much as the page itself.
  */
-const withNames = (alias: string) => ({
-  columns: 'z.name AS "zoneName", l.title AS "demandListTitle", a.name AS "assigneeName", sp.name AS "providerName"',
-  joins: `JOIN zone z ON z.id = ${alias}.zone_id
-          JOIN demand_list l ON l.id = ${alias}.demand_list_id
-          LEFT JOIN app_user a ON a.id = ${alias}.assignee_id
-          LEFT JOIN ticket_match m ON m.ticket_id = ${alias}.id AND m.status IN ('proposed', 'accepted')
-          LEFT JOIN service_provider sp ON sp.id = COALESCE(m.provider_id, ${alias}.provider_id)`,
-});
+const nameColumns = (alias: string) =>
+  `(SELECT z.name FROM zone z WHERE z.id = ${alias}.zone_id) AS "zoneName",
+   (SELECT l.title FROM demand_list l WHERE l.id = ${alias}.demand_list_id) AS "demandListTitle",
+   (SELECT a.name FROM app_user a WHERE a.id = ${alias}.assignee_id) AS "assigneeName",
+   (SELECT sp.name FROM service_provider sp
+     WHERE sp.id = COALESCE((SELECT m.provider_id FROM ticket_match m WHERE m.ticket_id = ${alias}.id AND m.status IN ('proposed', 'accepted')), ${alias}.provider_id)) AS "providerName"`;
 
 /** Tenancy: every read takes the caller's scope; there is no unscoped finder for callers. */
 export function applyTicketScope<T extends object>(qb: SelectQueryBuilder<T>, alias: string, scope: AccessScope): SelectQueryBuilder<T> {
@@ -198,9 +199,8 @@ export class TicketRepository {
     const { qb, order } = this.filtered(scope, filter, today);
     if (page.cursor) qb.andWhere(`(${order.createdAt}, ${order.id}) < (:createdAt, :id)`, decodeCursor(page.cursor));
     const [filtered, params] = qb.select('t.*').orderBy(order.createdAt, 'DESC').addOrderBy(order.id, 'DESC').limit(page.limit + 1).getQueryAndParameters();
-    const names = withNames('page');
     const rows: NamedTicket[] = await this.dataSource.query(
-      `SELECT ${this.columnsOf('page')}, ${names.columns} FROM (${filtered}) page ${names.joins} ORDER BY page.created_at DESC, page.id DESC`,
+      `SELECT ${this.columnsOf('page')}, ${nameColumns('page')} FROM (${filtered}) page ORDER BY page.created_at DESC, page.id DESC`,
       params,
     );
     return toPage(rows, page.limit, (t) => ({ createdAt: t.createdAt.toISOString(), id: t.id }));
@@ -261,10 +261,9 @@ export class TicketRepository {
   /** The names shown with tickets the caller already holds (ids read within their scope): one statement for a whole page. */
   async namesOf(ids: readonly string[]): Promise<Map<string, TicketNames>> {
     if (ids.length === 0) return new Map();
-    const names = withNames('t');
     // One ticket (the answer to an action) by `=`: for `= ANY` PostgreSQL judges its generic plan worse than one for a single id and plans again every time.
     const which = ids.length === 1 ? 't.id = $1' : 't.id = ANY ($1::uuid[])';
-    const rows = await queryPrepared<{ id: string } & TicketNames>(this.dataSource, `SELECT t.id, ${names.columns} FROM ticket t ${names.joins} WHERE ${which}`, [ids.length === 1 ? ids[0] : ids]);
+    const rows = await queryPrepared<{ id: string } & TicketNames>(this.dataSource, `SELECT t.id, ${nameColumns('t')} FROM ticket t WHERE ${which}`, [ids.length === 1 ? ids[0] : ids]);
     return new Map(rows.map(({ id, ...named }) => [id, named]));
   }
 
