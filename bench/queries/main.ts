@@ -5,7 +5,7 @@ import { log, runBench } from '../intake/harness';
 import { HttpClient } from '../intake/http';
 import { login } from '../intake/seed';
 import { API_SCRIPT, BenchWorld, freePort, Service, serviceEnv, waitReady } from '../intake/services';
-import { processSeconds } from '../matching/cpu';
+import { coresBetween, CPU_USERS, CpuMeter, CpuUser, processSeconds } from '../matching/cpu';
 import { queriesConfig, QueriesBenchConfig } from './config';
 import { timeSeries } from './measure';
 import { compareSearchMethods, insertCost } from './methods';
@@ -49,12 +49,20 @@ async function run(config: QueriesBenchConfig, world: BenchWorld, services: Serv
 
     const before = loadavg();
     const cpuBefore = await processSeconds(api.pid);
+    // Where the machine's CPU goes while `connections` requests are in flight: the arithmetic of the concurrent target.
+    const meter = new CpuMeter(db, config.redisUrl, { api: () => api.pid, worker: () => undefined });
+    const concurrentUse = { seconds: Object.fromEntries(CPU_USERS.map((u) => [u, 0])) as Record<CpuUser, number>, wallSeconds: 0, requests: 0 };
     const results: QueryResult[] = [];
     let requests = 0;
     for (const { who, token, series } of plans) {
       for (const s of series) {
         const sequential = await timeSeries(http, token, s, config.requests, 1);
+        const cpuAt = await meter.sample();
         const concurrent = await timeSeries(http, token, s, config.requests, config.connections);
+        const used = coresBetween(cpuAt, await meter.sample());
+        for (const u of CPU_USERS) concurrentUse.seconds[u] += used.cores[u] * used.wallSeconds;
+        concurrentUse.wallSeconds += used.wallSeconds;
+        concurrentUse.requests += concurrent.requests;
         requests += sequential.requests + concurrent.requests;
         results.push({ query: s.name, role: who.role, sequential, concurrent });
         log(`${who.role} ${s.name}: p99 ${sequential.p99.toFixed(1)} ms, ${config.connections}c p99 ${concurrent.p99.toFixed(1)} ms`);
@@ -62,6 +70,7 @@ async function run(config: QueriesBenchConfig, world: BenchWorld, services: Serv
     }
     const apiCpuMsPerRequest = ((await processSeconds(api.pid)) - cpuBefore) * 1000 / requests;
     const after = loadavg();
+    meter.close();
     await api.stop();
 
     const compare = process.env.BENCH_COMPARE !== 'false';
@@ -69,7 +78,7 @@ async function run(config: QueriesBenchConfig, world: BenchWorld, services: Serv
     const methods = compare ? await compareSearchMethods(db, 10, log) : null;
     if (compare) log('measuring the insert cost of the list-query indexes');
     const insert = compare ? await insertCost(db, 200) : null;
-    return render({ config, seed, results, methods, insert, load: { before, after }, apiCpuMsPerRequest });
+    return render({ config, seed, results, methods, insert, load: { before, after }, apiCpuMsPerRequest, concurrentUse });
   } finally {
     http.close();
     await db.end();

@@ -1,4 +1,5 @@
 import { table } from '../intake/report';
+import { CPU_USERS, CpuUser } from '../matching/cpu';
 import { QueriesBenchConfig } from './config';
 import { Latency } from './measure';
 import { InsertCost, MethodRow } from './methods';
@@ -21,6 +22,8 @@ export interface QueriesReport {
   /** Load average (1, 5, 15 min) before and after the timed phases. */
   load: { before: number[]; after: number[] };
   apiCpuMsPerRequest: number | null;
+  /** CPU seconds of each process over the phases with `connections` in flight, their wall time and requests. */
+  concurrentUse: { seconds: Record<CpuUser, number>; wallSeconds: number; requests: number } | null;
 }
 
 const f = (n: number, digits = 1) => n.toFixed(digits);
@@ -51,6 +54,15 @@ export function render(r: QueriesReport): string {
   ]);
   lines.push(table(header, rows));
   if (r.apiCpuMsPerRequest !== null) lines.push(`API process CPU per request over the timed phases: ${f(r.apiCpuMsPerRequest, 2)} ms`);
+  if (r.concurrentUse) {
+    const u = r.concurrentUse;
+    const perRequest = (user: CpuUser) => (u.seconds[user] * 1000) / u.requests;
+    const stack = CPU_USERS.filter((x) => x !== 'other').reduce((sum, x) => sum + perRequest(x), 0);
+    lines.push(
+      `with ${config.connections} connections: ${f(u.requests / u.wallSeconds, 0)} requests/s, CPU ms per request api ${f(perRequest('api'), 2)} / postgres ${f(perRequest('postgres'), 2)} / load generator ${f(perRequest('bench'), 2)} / redis ${f(perRequest('redis'), 2)} = ${f(stack, 2)} (other processes ${f(perRequest('other'), 2)}); ` +
+        `mean time in flight by Little's law ${f((config.connections * 1000 * u.wallSeconds) / u.requests, 1)} ms`,
+    );
+  }
   if (r.methods) {
     lines.push('');
     lines.push('Text search, first page newest first (51 rows) on raw SQL: substring ILIKE (scan), pg_trgm GIN on title || description, segmented words in ticket_terms GIN, their postings (the service); ms');
