@@ -45,7 +45,7 @@ async function run(config: QueriesBenchConfig, world: BenchWorld, services: Serv
     const plans = await Promise.all(roles.map(async (r) => ({ ...r, series: await seriesFor(db, r.who, config.deepPages) })));
 
     log('warming up (every query, 20 requests)');
-    for (const { token, series } of plans) for (const s of series) await timeSeries(http, token, s, Math.min(20, s.pages * 2), 1);
+    for (const { token, series } of plans) for (const s of series) await timeSeries(http, token, s, 20, 1);
 
     const before = loadavg();
     const cpuBefore = await processSeconds(api.pid);
