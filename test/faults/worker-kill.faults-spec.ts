@@ -12,13 +12,22 @@ const DEADLINE_MS = 15_000;
 /**
  * Routing waits for the desks' seats (`desk_member ... FOR UPDATE`): while the test holds them,
  * the worker's routing jobs stay active under its locks, so each SIGKILL lands on a worker
- * that holds jobs, which only BullMQ's lock expiry and stall check can give back.
+ * that holds jobs, which only BullMQ's lock expiry and stall check can give back. The seats are
+ * taken in the worker's order (desk by desk in code-point order, then by member), or a routing
+ * transaction holding one desk while it waits for the next deadlocks with the test.
  */
 async function holdDeskSeats(stack: FaultStack): Promise<PoolClient> {
   const client = await stack.db.connect();
-  await client.query('BEGIN');
-  await client.query('SELECT 1 FROM desk_member FOR UPDATE');
-  return client;
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT 1 FROM desk_member ORDER BY desk COLLATE "C", user_id FOR UPDATE');
+    return client;
+  } catch (error) {
+    // Give the connection back, or closing the pool after the failure waits for it forever.
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+    throw error;
+  }
 }
 
 describe('a worker killed with SIGKILL during intake', () => {
