@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { ConsoleBrowser, PHONE, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext } from '@enterpark/testing';
+import { ConsoleBrowser, openedDialog, PHONE, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext } from '@enterpark/testing';
 
 /**
  * Accounts in a real Chromium: a coordinator moves a desk clerk to another desk and deactivates
@@ -29,7 +29,7 @@ describe('accounts in the console', () => {
     const clerk = await ctx.newUser('desk_staff', { desks: ['finance'], name: '赵融' });
     await page.reload();
     await row(clerk.user.email).getByRole('button', { name: '编辑' }).click();
-    const dialog = page.getByRole('dialog', { name: '编辑' });
+    const dialog = await openedDialog(page, '编辑');
     await dialog.getByLabel('服务台', { exact: true }).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="媒体进园区"]').click();
     await dialog.getByLabel('姓名').click(); // closes the dropdown
@@ -46,7 +46,7 @@ describe('accounts in the console', () => {
 
   it('编辑 cannot deactivate oneself: the switch is off limits on one\'s own row', async () => {
     await row(TEST_ADMIN.email).getByRole('button', { name: '编辑' }).click();
-    const dialog = page.getByRole('dialog', { name: '编辑' });
+    const dialog = await openedDialog(page, '编辑');
     await expect(dialog.getByRole('switch', { name: '启用' }).isDisabled()).resolves.toBe(true);
     await dialog.getByText('不能停用自己的账号').waitFor();
     await dialog.getByRole('button', { name: '取消' }).click();
@@ -56,8 +56,8 @@ describe('accounts in the console', () => {
     const manager = await ctx.newUser('zone_manager', { zoneId: (await ctx.newZone({ name: '合肥经开区' })).id, name: '王建国' });
     await page.reload();
     await row(manager.user.email).getByRole('button', { name: '重置密码' }).click();
-    await page.getByRole('dialog', { name: '重置密码' }).getByRole('button', { name: '重置' }).click();
-    const shown = page.getByRole('dialog', { name: '密码已重置' });
+    await (await openedDialog(page, '重置密码')).getByRole('button', { name: '重置' }).click();
+    const shown = await openedDialog(page, '密码已重置');
     await shown.getByText('新密码只显示这一次').waitFor();
     const password = (await shown.getByLabel('新密码').innerText()).trim();
     expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
@@ -73,7 +73,7 @@ describe('accounts in the console', () => {
     const phone = await browser.newPage(PHONE);
     await browser.signIn(phone, user.email, TEST_PASSWORD);
     await phone.getByRole('button', { name: '修改密码' }).click();
-    const dialog = phone.getByRole('dialog', { name: '修改密码' });
+    const dialog = await openedDialog(phone, '修改密码');
     await dialog.getByLabel('当前密码').fill('Not-My-Passw0rd');
     await dialog.getByLabel('新密码', { exact: true }).fill('Leader-Passw0rd-2027');
     await dialog.getByLabel('确认新密码').fill('Leader-Passw0rd-2027');

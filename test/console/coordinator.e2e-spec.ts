@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { ConsoleBrowser, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext, TestWebhookReceiver } from '@enterpark/testing';
+import { ConsoleBrowser, openedDialog, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext, TestWebhookReceiver } from '@enterpark/testing';
 import { NOTICE_2031 } from '../fixtures/calendar-notices';
 
 /**
@@ -98,7 +98,7 @@ describe('the coordinator and the viewer in the console', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '园区' }).click();
     await page.getByRole('heading', { name: '园区' }).waitFor();
     await page.getByRole('button', { name: '新建园区' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建园区' });
+    const dialog = await openedDialog(page, '新建园区');
     await dialog.getByLabel('园区名称').fill('滁州经开区');
     await dialog.getByLabel('园区编码').fill('chuzhou-etdz');
     await choose(page, dialog, '级别', '国家级');
@@ -121,7 +121,7 @@ describe('the coordinator and the viewer in the console', () => {
   it('creates a desk clerk with two desks, who can then sign in', async () => {
     await page.goto('/users');
     await page.getByRole('button', { name: '新建用户' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建用户' });
+    const dialog = await openedDialog(page, '新建用户');
     await dialog.getByLabel('姓名').fill('赵融');
     await dialog.getByLabel('邮箱').fill('zhao.rong@enterpark.test');
     await dialog.getByLabel('初始密码').fill('Zhao-Passw0rd!');
@@ -147,7 +147,7 @@ describe('the coordinator and the viewer in the console', () => {
   it('creates a provider and edits its capacity', async () => {
     await page.goto('/providers');
     await page.getByRole('button', { name: '新建服务机构' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建服务机构' });
+    const dialog = await openedDialog(page, '新建服务机构');
     await dialog.getByLabel('机构名称').fill('徽商银行合肥分行');
     await choose(page, dialog, '机构类别', '银行');
     await choose(page, dialog, '服务类型', '金融进园区');
@@ -163,7 +163,7 @@ describe('the coordinator and the viewer in the console', () => {
     expect(provider).toMatchObject({ kind: 'bank', service_types: ['finance'], capacity: 8, cities: ['合肥市'], email: 'loan@hsbank.example.cn', active: true });
 
     await row.getByRole('button', { name: '编辑' }).click();
-    const edit = page.getByRole('dialog', { name: '编辑' });
+    const edit = await openedDialog(page, '编辑');
     await edit.getByLabel('服务容量').fill('12');
     await edit.getByRole('button', { name: '保存' }).click();
     await row.getByText('0 / 12').waitFor();
@@ -176,7 +176,7 @@ describe('the coordinator and the viewer in the console', () => {
     await row.getByText('属于招商引资，非外资合作事项').waitFor();
     await row.getByText('精准服务进园区').waitFor();
     await row.getByRole('button', { name: '改派' }).click();
-    const dialog = page.getByRole('dialog', { name: '改派' });
+    const dialog = await openedDialog(page, '改派');
     await dialog.getByLabel('改派说明').fill('按窗口建议改由精准服务窗口办理');
     await dialog.getByRole('button', { name: '提交' }).click();
     await page.getByText('没有待裁定的退单').waitFor();
@@ -295,13 +295,13 @@ describe('the coordinator and the viewer in the console', () => {
   it('registers a webhook, shows its secret once, lists its deliveries and deletes it', async () => {
     await page.goto('/webhooks');
     await page.getByRole('button', { name: '新建 Webhook' }).click();
-    const dialog = page.getByRole('dialog', { name: '新建 Webhook' });
+    const dialog = await openedDialog(page, '新建 Webhook');
     await dialog.getByLabel('接收地址').fill(receiver.url('/console'));
     await dialog.getByLabel('说明').fill('园区数据中台');
     await choose(page, dialog, '订阅事件', '工单已提交（ticket.submitted）');
     await dialog.getByLabel('说明').click();
     await dialog.getByRole('button', { name: '创建' }).click();
-    const shown = page.getByRole('dialog', { name: 'Webhook 已创建' });
+    const shown = await openedDialog(page, 'Webhook 已创建');
     const secret = (await shown.getByLabel('签名密钥').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^whsec_/);
     await shown.getByRole('button', { name: '我已保存' }).click();
@@ -318,7 +318,7 @@ describe('the coordinator and the viewer in the console', () => {
 
     const row = page.getByRole('row').filter({ hasText: '园区数据中台' });
     await row.getByRole('button', { name: '投递记录' }).click();
-    const log = page.getByRole('dialog', { name: `投递记录：${receiver.url('/console')}` });
+    const log = await openedDialog(page, `投递记录：${receiver.url('/console')}`);
     await log.getByRole('row').filter({ hasText: '工单已提交' }).getByText('已送达').waitFor();
     await log.getByRole('button', { name: 'Close' }).or(log.getByRole('button', { name: '关闭' })).first().click();
 

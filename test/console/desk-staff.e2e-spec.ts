@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { ConsoleBrowser, saveScreenshot, TEST_PASSWORD, TestClock, TestContext } from '@enterpark/testing';
+import { ConsoleBrowser, openedDialog, saveScreenshot, TEST_PASSWORD, TestClock, TestContext } from '@enterpark/testing';
 
 /**
  * A desk clerk in a real Chromium: the work queue shows a zone's new tickets without a
@@ -114,7 +114,7 @@ describe('the desk clerk in the console', () => {
     for (const verb of ['改派', '撤回', '匹配', '办结']) await expect(page.getByRole('button', { name: verb, exact: true }).count()).resolves.toBe(0);
 
     await page.getByRole('button', { name: '受理', exact: true }).click();
-    const accept = page.getByRole('dialog', { name: '受理' });
+    const accept = await openedDialog(page, '受理');
     // On a busy machine the option's click can land while the dropdown is still opening and be lost:
     // choose again (the dropdown open) until the select shows the choice, and submit only then.
     for (let attempt = 1; ; attempt++) {
@@ -139,20 +139,20 @@ describe('the desk clerk in the console', () => {
     await saveScreenshot(page, 'desk-ticket');
 
     await page.getByRole('button', { name: '匹配', exact: true }).click();
-    const match = page.getByRole('dialog', { name: '匹配' });
+    const match = await openedDialog(page, '匹配');
     await match.getByRole('radio', { name: /徽商银行合肥分行.*当前推荐（待答复）.*服务园区所在城市/ }).waitFor();
     await match.getByRole('radio', { name: /芜湖扬子农商银行.*同省服务机构/ }).waitFor();
     await match.getByRole('button', { name: '取消' }).click();
 
     await proposal.getByRole('button', { name: '代为接受' }).click();
-    await page.getByRole('dialog', { name: '代为接受' }).getByRole('button', { name: '确认接受' }).click();
+    await (await openedDialog(page, '代为接受')).getByRole('button', { name: '确认接受' }).click();
     await page.getByRole('listitem', { name: '徽商银行合肥分行（已接受）' }).waitFor();
     const [answered] = await ctx.sql(`SELECT status, answered_via, answered_by FROM ticket_match WHERE ticket_id = $1`, [loanId]);
     expect(answered).toEqual({ status: 'accepted', answered_via: 'staff', answered_by: clerk.id });
     await waitStatus(loanId, 'matched');
 
     await page.getByRole('button', { name: '记录服务' }).click();
-    const activity = page.getByRole('dialog', { name: '记录服务' });
+    const activity = await openedDialog(page, '记录服务');
     await activity.getByLabel('服务形式').click();
     await page.getByTitle('融资对接', { exact: true }).click();
     await activity.getByLabel('服务内容').fill('组织银企对接会，走访企业 5 家');
@@ -162,7 +162,7 @@ describe('the desk clerk in the console', () => {
     expect(activities).toEqual([{ day: '2026-11-18', kind: 'financing_session', notes: '组织银企对接会，走访企业 5 家', recorded_by: clerk.id }]);
 
     await page.getByRole('button', { name: '办结' }).click();
-    const complete = page.getByRole('dialog', { name: '办结' });
+    const complete = await openedDialog(page, '办结');
     await complete.getByLabel('办理结果').fill('促成园区贷授信 3000 万元');
     await complete.getByRole('button', { name: '提交' }).click();
     await page.getByText('窗口已办结：促成园区贷授信 3000 万元').waitFor();
@@ -186,8 +186,7 @@ describe('the desk clerk in the console', () => {
     expect(polled).toEqual([]);
 
     await page.getByRole('button', { name: '受理', exact: true }).click();
-    const accept = page.getByRole('dialog', { name: '受理' });
-    await accept.waitFor();
+    const accept = await openedDialog(page, '受理');
     const asked = await ctx.request('POST', `/api/v1/tickets/${trainingId}/request-info`, { token: clerk.token, body: { question: '请补充参训人数' } });
     expect(asked.status).toBe(200);
     await accept.getByRole('button', { name: '提交' }).click();

@@ -1,4 +1,4 @@
-import { ConsoleBrowser, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext } from '@enterpark/testing';
+import { ConsoleBrowser, openedDialog, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext } from '@enterpark/testing';
 
 /**
  * 问题归集 and 经验模板 in a real Chromium, against the real API and worker: a coordinator
@@ -65,7 +65,7 @@ describe('problems and templates in the console', () => {
     const suggestion = page.getByRole('listitem', { name: /^归集建议：.*用地指标/ });
     await suggestion.waitFor();
     await suggestion.getByRole('button', { name: '归集' }).click();
-    const dialog = page.getByRole('dialog', { name: '归集' });
+    const dialog = await openedDialog(page, '归集');
     await dialog.getByLabel('问题名称').fill('园区用地指标不足');
     await dialog.getByRole('button', { name: '提交' }).click();
     await page.getByRole('heading', { name: '园区用地指标不足' }).waitFor();
@@ -74,7 +74,7 @@ describe('problems and templates in the console', () => {
     await saveScreenshot(page, 'coordinator-problem');
 
     await page.getByRole('button', { name: '办结' }).click();
-    const resolve = page.getByRole('dialog', { name: '办结' });
+    const resolve = await openedDialog(page, '办结');
     await resolve.getByLabel('办理结果').fill('省自然资源厅统筹调剂新增建设用地指标，两园区项目已列入下一批次供地计划。');
     await resolve.getByRole('button', { name: '提交' }).click();
     await page.getByText('已办结').first().waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { ConsoleBrowser, DESKTOP, PHONE, readTestWorkbook, saveScreenshot, TEST_PASSWORD, TestContext, testWorkbook } from '@enterpark/testing';
+import { ConsoleBrowser, DESKTOP, openedDialog, PHONE, readTestWorkbook, saveScreenshot, TEST_PASSWORD, TestContext, testWorkbook } from '@enterpark/testing';
 
 /**
  * A zone manager in a real Chromium: files a list with two items (a double click files it
@@ -101,7 +101,7 @@ describe('the zone manager in the console', () => {
     await waiting.getByRole('button', { name: '补充信息' }).click();
     await page.waitForURL(`**/tickets/${trainingId}`);
     await page.getByRole('button', { name: '补充信息' }).click();
-    const dialog = page.getByRole('dialog', { name: '补充信息' });
+    const dialog = await openedDialog(page, '补充信息');
     await dialog.getByText('窗口的问题：请补充参训人数与期望培训时间').waitFor();
     await dialog.getByLabel('补充内容').fill('参训约 60 人，希望安排在 12 月中旬');
     await dialog.getByRole('button', { name: '提交' }).click();
@@ -126,10 +126,12 @@ describe('the zone manager in the console', () => {
     await saveScreenshot(page, 'zone-home-phone');
     await waiting.getByRole('button', { name: '确认办结' }).click();
     await page.waitForURL(`**/tickets/${loanId}?action=confirm`);
-    const dialog = page.getByRole('dialog', { name: '确认办结' });
-    await dialog.waitFor();
+    const dialog = await openedDialog(page, '确认办结');
     await dialog.locator('.ant-rate-star').nth(3).click();
+    await dialog.getByLabel('评价').click(); // the pointer leaves the stars: they show the rating, not the hover
     await dialog.getByLabel('评价').fill('对接及时，授信落地快');
+    await dialog.locator('.ant-rate-star-full').nth(3).waitFor();
+    await expect(dialog.locator('.ant-rate-star-full').count()).resolves.toBe(4);
     await saveScreenshot(page, 'zone-confirm-phone', { fullPage: false });
     await dialog.getByRole('button', { name: '提交' }).click();
 
@@ -156,7 +158,7 @@ describe('the zone manager in the console', () => {
     const page = await signedIn();
     await page.goto(`/tickets/${trainingId}`);
     await page.getByRole('button', { name: '撤回' }).click();
-    const dialog = page.getByRole('dialog', { name: '撤回' });
+    const dialog = await openedDialog(page, '撤回');
     await dialog.getByRole('button', { name: '确认撤回' }).click();
     await dialog.getByText('请填写撤回原因').waitFor(); // nothing sent without a reason
     await dialog.getByLabel('撤回原因').fill('培训需求已由省商务厅统一安排');

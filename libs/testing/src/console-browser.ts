@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 // Types only at the top: playwright-core takes about a second to load, and every test file imports this lib.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /** Debian's chromium; never a browser downloaded by playwright. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -60,6 +60,21 @@ export class ConsoleBrowser {
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.browser.close();
   }
+}
+
+/**
+ * The dialog named `name`, once antd's opening motion (a zoom from the button) has ended. A click
+ * is aimed at where its target is when the click starts: during the motion, on a busy machine, it
+ * lands where the target no longer is and picks another star, or nothing (a CI run lost 确认办结's
+ * rating so). Typing is not affected; clicks inside a dialog wait for this.
+ */
+export async function openedDialog(page: Page, name: string | RegExp): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  // rc-motion's classes (ant-zoom-appear, ant-drawer-panel-motion-right-enter-active, …) sit on the
+  // dialog (a modal) or on a wrapper around it (a drawer) until the motion ends.
+  const moving = '[class*="-appear"], [class*="-enter"]';
+  await dialog.and(page.locator(`:not(${moving}):not(:is(${moving}) *)`)).waitFor();
+  return dialog;
 }
 
 /** Saves what the person sees as docs/screenshots/<name>.png (the README shows some). */
