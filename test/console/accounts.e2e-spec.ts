@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { ConsoleBrowser, openedDialog, PHONE, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext } from '@enterpark/testing';
+import { chooseOption, ConsoleBrowser, openedDialog, PHONE, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext } from '@enterpark/testing';
 
 /**
  * Accounts in a real Chromium: a coordinator moves a desk clerk to another desk and deactivates
@@ -20,6 +20,7 @@ describe('accounts in the console', () => {
     page = await browser.newPage();
     await browser.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password, '/users');
   }, 60_000);
+  afterEach(() => browser?.closePages([page]));
   afterAll(async () => {
     await browser?.close();
     await ctx.close();
@@ -30,8 +31,7 @@ describe('accounts in the console', () => {
     await page.reload();
     await row(clerk.user.email).getByRole('button', { name: '编辑' }).click();
     const dialog = await openedDialog(page, '编辑');
-    await dialog.getByLabel('服务台', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="媒体进园区"]').click();
+    await chooseOption(page, dialog.getByLabel('服务台', { exact: true }), '媒体进园区');
     await dialog.getByLabel('姓名').click(); // closes the dropdown
     await dialog.getByRole('switch', { name: '启用' }).click();
     await saveScreenshot(page, 'coordinator-user-edit');

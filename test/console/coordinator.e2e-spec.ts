@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
-import { ConsoleBrowser, openedDialog, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext, TestWebhookReceiver } from '@enterpark/testing';
+import { chooseOption, ConsoleBrowser, openedDialog, pickOption, saveScreenshot, TEST_ADMIN, TEST_PASSWORD, TestContext, TestWebhookReceiver } from '@enterpark/testing';
 import { NOTICE_2031 } from '../fixtures/calendar-notices';
 
 /**
@@ -31,6 +31,7 @@ describe('the coordinator and the viewer in the console', () => {
     browser = await ConsoleBrowser.launch(ctx.baseUrl);
     page = await signedIn();
   }, 120_000);
+  afterEach(() => browser?.closePages([page]));
   afterAll(async () => {
     await browser?.close();
     await receiver?.close();
@@ -88,11 +89,8 @@ describe('the coordinator and the viewer in the console', () => {
     return tab;
   }
 
-  /** Opens an antd select by its label and clicks the option shown as `option`. */
-  async function choose(page: Page, scope: Locator, label: string, option: string) {
-    await scope.getByLabel(label, { exact: true }).click();
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-  }
+  /** Opens the antd select labelled `label` in `scope` and clicks the option shown as `option`. */
+  const choose = (page: Page, scope: Locator, label: string, option: string) => chooseOption(page, scope.getByLabel(label, { exact: true }), option);
 
   it('creates a zone through the form; a code in use is refused on its field', async () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '园区' }).click();
@@ -127,7 +125,7 @@ describe('the coordinator and the viewer in the console', () => {
     await dialog.getByLabel('初始密码').fill('Zhao-Passw0rd!');
     await choose(page, dialog, '角色', '窗口人员');
     await choose(page, dialog, '服务台', '金融进园区');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="培训进园区"]').click();
+    await pickOption(page, '培训进园区');
     await dialog.getByLabel('姓名').click();
     await dialog.getByRole('button', { name: '创建' }).click();
     const row = page.getByRole('row').filter({ hasText: 'zhao.rong@enterpark.test' });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { ConsoleBrowser, openedDialog, saveScreenshot, TEST_PASSWORD, TestClock, TestContext } from '@enterpark/testing';
+import { chooseOption, ConsoleBrowser, openedDialog, saveScreenshot, TEST_PASSWORD, TestClock, TestContext } from '@enterpark/testing';
 
 /**
  * A desk clerk in a real Chromium: the work queue shows a zone's new tickets without a
@@ -39,6 +39,7 @@ describe('the desk clerk in the console', () => {
     }
     browser = await ConsoleBrowser.launch(ctx.baseUrl);
   });
+  afterEach(() => browser?.closePages());
   afterAll(async () => {
     await browser?.close();
     await ctx.close();
@@ -115,19 +116,8 @@ describe('the desk clerk in the console', () => {
 
     await page.getByRole('button', { name: '受理', exact: true }).click();
     const accept = await openedDialog(page, '受理');
-    // On a busy machine the option's click can land while the dropdown is still opening and be lost:
-    // choose again (the dropdown open) until the select shows the choice, and submit only then.
-    for (let attempt = 1; ; attempt++) {
-      const options = page.locator('.ant-select-dropdown:visible');
-      if (!(await options.isVisible())) await accept.getByLabel('优先级').click();
-      await options.locator('.ant-select-item-option[title="高"]').click();
-      const chosen = await accept
-        .getByTitle('高', { exact: true })
-        .waitFor({ timeout: 3_000 })
-        .then(() => true, () => false);
-      if (chosen) break;
-      if (attempt === 3) throw new Error('the priority select never showed 高');
-    }
+    await chooseOption(page, accept.getByLabel('优先级'), '高');
+    await accept.getByTitle('高', { exact: true }).waitFor();
     await accept.getByRole('button', { name: '提交' }).click();
 
     // The worker proposes the provider; the page shows it by itself, with the ranking's reasons.
@@ -153,8 +143,7 @@ describe('the desk clerk in the console', () => {
 
     await page.getByRole('button', { name: '记录服务' }).click();
     const activity = await openedDialog(page, '记录服务');
-    await activity.getByLabel('服务形式').click();
-    await page.getByTitle('融资对接', { exact: true }).click();
+    await chooseOption(page, activity.getByLabel('服务形式'), '融资对接');
     await activity.getByLabel('服务内容').fill('组织银企对接会，走访企业 5 家');
     await activity.getByRole('button', { name: '提交' }).click();
     await page.getByText('2026-11-18 · 融资对接').waitFor();

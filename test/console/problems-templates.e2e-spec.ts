@@ -53,6 +53,7 @@ describe('problems and templates in the console', () => {
     expect(published.status).toBe(200);
     browser = await ConsoleBrowser.launch(ctx.baseUrl);
   }, 180_000);
+  afterEach(() => browser?.closePages());
   afterAll(async () => {
     await browser?.close();
     await ctx?.close();

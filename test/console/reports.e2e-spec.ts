@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { ConsoleBrowser, TEST_ADMIN, TestContext } from '@enterpark/testing';
+import { chooseOption, ConsoleBrowser, TEST_ADMIN, TestContext } from '@enterpark/testing';
 
 /**
  * A coordinator in a real Chromium opens 排行榜 (the zones of November 2026, the weights
@@ -23,6 +23,7 @@ describe('排行榜 and 通报 in the console', () => {
     page = await browser.newPage();
     await browser.signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
   }, 120_000);
+  afterEach(() => browser?.closePages([page]));
   afterAll(async () => {
     await browser?.close();
     await ctx.close();
@@ -47,9 +48,7 @@ describe('排行榜 and 通报 in the console', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通报' }).click();
     await page.getByRole('heading', { name: '通报' }).waitFor();
     await page.getByText('暂无已印发的通报').waitFor();
-    const select = page.getByLabel('通报期间');
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="2026年10月"]').click();
+    await chooseOption(page, page.getByLabel('通报期间'), '2026年10月');
     const [draft] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '预览草稿' }).click()]);
     expect(draft.suggestedFilename()).toBe('全省“进园区”服务工作情况通报（2026年10月）（草稿）.docx');
     await page.getByRole('button', { name: '印 发' }).or(page.getByRole('button', { name: '印发' })).click();

@@ -12,6 +12,7 @@ describe('console sign-in', () => {
     const zone = await ctx.newZone({ name: '合肥经开区' });
     email = (await ctx.newUser('zone_manager', { zoneId: zone.id, name: '王建国' })).user.email;
   });
+  afterEach(() => browser?.closePages());
   afterAll(async () => {
     await browser?.close();
     await ctx.close();

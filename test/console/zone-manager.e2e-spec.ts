@@ -31,6 +31,7 @@ describe('the zone manager in the console', () => {
     expect(provider.status).toBe(201);
     browser = await ConsoleBrowser.launch(ctx.baseUrl);
   });
+  afterEach(() => browser?.closePages());
   afterAll(async () => {
     await browser?.close();
     await ctx.close();

@@ -56,6 +56,17 @@ export class ConsoleBrowser {
     await page.getByRole('button', { name: '退出登录' }).waitFor();
   }
 
+  /**
+   * Closes every page but `keep` (a suite's shared page), after each test: a page left open goes on
+   * polling and rendering, and on a 2-core machine the suite's later tests waited for it.
+   */
+  async closePages(keep: Page[] = []): Promise<void> {
+    const kept = new Set(keep.map((page) => page.context()));
+    const closing = this.contexts.filter((context) => !kept.has(context));
+    this.contexts.splice(0, this.contexts.length, ...kept);
+    await Promise.all(closing.map((context) => context.close().catch(() => undefined)));
+  }
+
   async close(): Promise<void> {
     for (const context of this.contexts) await context.close().catch(() => undefined);
     await this.browser.close();
@@ -63,18 +74,34 @@ export class ConsoleBrowser {
 }
 
 /**
- * The dialog named `name`, once antd's opening motion (a zoom from the button) has ended. A click
- * is aimed at where its target is when the click starts: during the motion, on a busy machine, it
- * lands where the target no longer is and picks another star, or nothing (a CI run lost 确认办结's
- * rating so). Typing is not affected; clicks inside a dialog wait for this.
+ * Elements whose opening motion has ended. rc-motion's classes (ant-zoom-appear,
+ * ant-slide-up-enter-active, ant-drawer-panel-motion-right-enter, …) sit on the element (a modal,
+ * a dropdown) or on a wrapper around it (a drawer) until the motion ends. A click is aimed at where
+ * its target is when the click starts: during the motion, on a busy machine, it lands where the
+ * target no longer is, on another star or option, or on nothing (CI runs lost 确认办结's rating and
+ * 受理's priority so). Typing is not affected.
  */
+const MOTION = '[class*="-appear"], [class*="-enter"]';
+const AT_REST = `:not(${MOTION}):not(:is(${MOTION}) *)`;
+
+/** The dialog (modal or drawer) named `name`, once it has stopped moving in. */
 export async function openedDialog(page: Page, name: string | RegExp): Promise<Locator> {
   const dialog = page.getByRole('dialog', { name });
-  // rc-motion's classes (ant-zoom-appear, ant-drawer-panel-motion-right-enter-active, …) sit on the
-  // dialog (a modal) or on a wrapper around it (a drawer) until the motion ends.
-  const moving = '[class*="-appear"], [class*="-enter"]';
-  await dialog.and(page.locator(`:not(${moving}):not(:is(${moving}) *)`)).waitFor();
+  await dialog.and(page.locator(AT_REST)).waitFor();
   return dialog;
+}
+
+/** Opens an antd select (`field`, e.g. found by its label) and clicks the option shown as `option`. */
+export async function chooseOption(page: Page, field: Locator, option: string): Promise<void> {
+  await field.click();
+  await pickOption(page, option);
+}
+
+/** Clicks `option` in the select dropdown that is open (a multiple select stays open after a pick). */
+export async function pickOption(page: Page, option: string): Promise<void> {
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.and(page.locator(AT_REST)).waitFor();
+  await dropdown.locator(`.ant-select-item-option[title="${option}"]`).click();
 }
 
 /** Saves what the person sees as docs/screenshots/<name>.png (the README shows some). */
