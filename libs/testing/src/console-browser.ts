@@ -53,7 +53,8 @@ export class ConsoleBrowser {
     await page.getByLabel('邮箱').fill(email);
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('button', { name: '退出登录' }).waitFor();
+    // argon2 (64 MiB) and the role's first bundle: on a busy 2-core machine this took over 10 s.
+    await page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 30_000 });
   }
 
   /**
